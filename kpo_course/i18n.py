@@ -1,0 +1,62 @@
+"""The learner's language: English (default) or Swedish.
+
+Every learner-facing text in the course is a mapping ``{"en": ..., "sv": ...}``;
+:func:`localize` picks the current language's version.
+
+>>> set_language("sv"); localize({"en": "Check", "sv": "Kontrollera"})
+'Kontrollera'
+>>> set_language("en")
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping
+
+LANGUAGES: tuple[str, ...] = ("en", "sv")
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "sv": "Svenska"}
+
+_current = "en"
+_listeners: list[Callable[[str], None]] = []
+
+
+def get_language() -> str:
+    """The current language code, ``"en"`` or ``"sv"``."""
+    return _current
+
+
+def set_language(language: str) -> None:
+    """Switch every learner-facing text to ``language`` ("en" or "sv").
+
+    >>> set_language("en")
+    """
+    global _current
+    code = str(language).strip().lower()[:2] if isinstance(language, str) else ""
+    if code not in LANGUAGES:
+        raise ValueError(
+            f"Unknown language {language!r}: choose one of {', '.join(LANGUAGES)}."
+        )
+    _current = code
+    for listener in list(_listeners):
+        listener(code)
+
+
+def on_language_change(listener: Callable[[str], None]) -> None:
+    """Call ``listener(code)`` after every :func:`set_language` (widgets re-render)."""
+    _listeners.append(listener)
+
+
+def localize(text: Any, language: str | None = None) -> Any:
+    """Pick one language from a ``{"en": ..., "sv": ...}`` mapping.
+
+    Non-mappings are returned unchanged, so plain strings and numbers pass through.
+
+    >>> localize({"en": "yes", "sv": "ja"}, "sv")
+    'ja'
+    """
+    if isinstance(text, Mapping) and "en" in text:
+        return text.get(language or _current, text["en"])
+    return text
+
+
+def tr(en: str, sv: str) -> str:
+    """Inline two-language text for code-side messages: ``tr("Correct", "Rätt")``."""
+    return sv if _current == "sv" else en
