@@ -25,7 +25,6 @@ _LAZY_MODULES = {"data", "models", "plots", "widgets", "progress", "checks", "co
 # Functions loaded on first use: name -> (module, attribute).
 _LAZY_FUNCTIONS = {
     "check": ("checks", "check"),
-    "quiz": ("widgets", "quiz"),
     "environment_report": ("doctor", "environment_report"),
 }
 

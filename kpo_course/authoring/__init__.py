@@ -1,0 +1,1 @@
+"""Authoring tools: build exercises from solutions, execute notebooks, report coverage."""

@@ -1,0 +1,139 @@
+"""Instant feedback on exercise answers: ``kpo.check("00.q1", answer)``.
+
+Each exercise has a module ``exNN.py`` here that lists its questions. ``check`` never
+raises on a learner's answer: ``...`` means "not answered yet", a wrong type gets a
+message. Under nbgrader's autograder (``NBGRADER_EXECUTION`` is set) a check that is
+not correct raises ``AssertionError`` with its message, so nbgrader scores the cell zero.
+
+>>> check("00.q1", ...).correct is None
+True
+>>> "00.q1" in question_ids()
+True
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Mapping
+
+from .. import progress
+from ..i18n import localize, tr
+from .feedback import Feedback
+from .kinds import Checker, Text, Verdict, say, shown
+
+__all__ = ["Feedback", "Question", "check", "question_ids", "question", "questions"]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One auto-checked exercise question."""
+
+    id: str
+    checker: Checker
+    hint: Text
+    claims: tuple[str, ...] = ()
+    points: float = 1.0
+    kind: str = "value"  # judgement | pandas | calculation | chart | value
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def exercise(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+@lru_cache(maxsize=1)
+def _registry() -> dict[str, Question]:
+    found: dict[str, Question] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("ex") and info.name[2:].isdigit():
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            for item in module.QUESTIONS:
+                if item.id in found:
+                    raise RuntimeError(f"Question id {item.id!r} is defined twice ({info.name}).")
+                found[item.id] = item
+    return found
+
+
+def question_ids() -> list[str]:
+    """Every exercise question id, in order: ``['00.q1', '00.q2', ...]``."""
+    return list(_registry())
+
+
+def question(question_id: str) -> Question:
+    """The :class:`Question` with this id (KeyError if unknown)."""
+    return _registry()[question_id]
+
+
+def questions(exercise: str | None = None) -> list[Question]:
+    """All questions, or those of one exercise (``questions("00")``)."""
+    return [q for q in _registry().values() if exercise is None or q.exercise == exercise]
+
+
+_misses: Counter[str] = Counter()
+
+
+def _under_nbgrader() -> bool:
+    return bool(os.environ.get("NBGRADER_EXECUTION"))
+
+
+def _verdict(item: Question, answer: Any) -> Verdict:
+    if answer is ...:
+        return Verdict(
+            False,
+            say("Not answered yet: replace ... with your answer and run the cell again.",
+                "Inte besvarad än: byt ut ... mot ditt svar och kör cellen igen."),
+            {"reason": "unanswered"},
+        )
+    try:
+        verdict = item.checker(answer)
+        if not isinstance(verdict, Verdict):
+            raise TypeError("checker returned no Verdict")
+        return verdict
+    except Exception as error:  # a checker bug must never reach the learner as a traceback
+        return Verdict(
+            False,
+            say(f"Your answer could not be checked ({type(error).__name__}). Check its type and shape.",
+                f"Ditt svar kunde inte kontrolleras ({type(error).__name__}). Kontrollera typ och form."),
+            {"reason": "checker_error", "error": shown(error)},
+        )
+
+
+def check(question_id: str, answer: Any = ...) -> Feedback:
+    """Check ``answer`` to exercise question ``question_id`` and say how it went.
+
+    >>> check("00.q1", "eight").correct
+    False
+    """
+    try:
+        item = _registry().get(question_id) if isinstance(question_id, str) else None
+    except Exception as error:  # broken content or question module: say so, do not crash
+        return Feedback(str(question_id), False, tr(f"The checks could not be loaded: {error}",
+                                                     f"Kontrollerna kunde inte laddas: {error}"))
+    if item is None:
+        feedback = Feedback(
+            shown(question_id), False,
+            tr(f"There is no question {shown(question_id)}. Check the id in the cell (e.g. \"00.q1\").",
+               f"Det finns ingen fråga {shown(question_id)}. Kontrollera id:t i cellen (t.ex. \"00.q1\")."),
+        )
+    else:
+        verdict = _verdict(item, answer)
+        unanswered = verdict.result.get("reason") == "unanswered"
+        correct: bool | None = None if unanswered else bool(verdict.correct)
+        hint = ""
+        if correct is False:
+            _misses[item.id] += 1
+            if _misses[item.id] >= 2:
+                hint = localize(item.hint)
+        feedback = Feedback(
+            item.id, correct, localize(verdict.message), hint,
+            points=item.points if correct else 0.0, max_points=item.points,
+            result=dict(verdict.result),
+        )
+        progress.record(item.id, correct=correct, points=feedback.points, max_points=item.points)
+    if _under_nbgrader() and feedback.correct is not True:
+        raise AssertionError(str(feedback))
+    return feedback

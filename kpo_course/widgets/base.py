@@ -1,0 +1,41 @@
+"""What every course widget shares: a status line that shows errors instead of losing them.
+
+ipywidgets sends a callback's exception to the browser's log console, where no student
+looks. :func:`guarded` catches it and shows it in the widget's own status line.
+"""
+from __future__ import annotations
+
+import functools
+import html
+from typing import Any, Callable
+
+import ipywidgets as w
+
+from ..i18n import tr
+
+
+def error_html(error: BaseException) -> str:
+    """A short, visible error message for a widget's status line."""
+    return (
+        '<div class="kpo-error" role="alert" style="color:#D55E00">✗ '
+        + html.escape(tr("Something went wrong here: ", "Något gick fel här: "))
+        + html.escape(f"{type(error).__name__}: {error}"[:300])
+        + "</div>"
+    )
+
+
+def guarded(status: w.HTML) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorate a callback so any exception is shown in ``status`` rather than lost."""
+
+    def decorate(callback: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(callback)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return callback(*args, **kwargs)
+            except Exception as error:
+                status.value = error_html(error)
+                return None
+
+        return run
+
+    return decorate

@@ -1,0 +1,40 @@
+"""Choose the course language (English or Swedish) with one click."""
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from .. import i18n
+from .base import guarded
+
+
+class LanguagePicker(w.VBox):
+    """Two buttons, English and Svenska; the choice applies to every widget, quiz and check.
+
+    >>> picker = LanguagePicker()  # doctest: +SKIP
+    >>> picker.buttons.value = "sv"; i18n.get_language()  # doctest: +SKIP
+    'sv'
+    """
+
+    def __init__(self) -> None:
+        self.buttons = w.ToggleButtons(
+            options=[(i18n.LANGUAGE_NAMES[code], code) for code in i18n.LANGUAGES],
+            value=i18n.get_language(),
+            description="Language / Språk:",
+            style={"description_width": "initial"},
+            tooltips=["Use English in widgets, quizzes and feedback",
+                      "Använd svenska i widgetar, quiz och återkoppling"],
+        )
+        self.status = w.HTML()
+        super().__init__([self.buttons, self.status])
+        self.buttons.observe(guarded(self.status)(self._choose), names="value")
+        self._show()
+
+    def _choose(self, change: dict) -> None:
+        i18n.set_language(change["new"])
+        self._show()
+
+    def _show(self) -> None:
+        text = i18n.tr("✓ The course now speaks English.", "✓ Kursen talar nu svenska.")
+        self.status.value = f'<span class="kpo-language-status">{html.escape(text)}</span>'
