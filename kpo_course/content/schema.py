@@ -1,0 +1,718 @@
+"""The shape of the course content: typed, frozen records and the rules for one field.
+
+Every record is a frozen dataclass. Learner-facing text stays a two-language
+mapping ``{"en": ..., "sv": ...}`` (a :data:`Text`); pick one language with
+:func:`kpo_course.i18n.localize`.
+
+>>> from kpo_course.content import load
+>>> term = load().glossary[0]
+>>> term.term["en"], term.term["sv"]
+('Knowledge process outsourcing (KPO)', 'Knowledge process outsourcing (KPO)')
+
+:class:`Fields` is the small toolkit the loader uses to read one entry of a data
+file: each method checks one field and records a :class:`Problem` (file, entry,
+field, what is wrong) instead of raising, so one load reports every problem at once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Optional
+
+Text = dict  # {"en": str, "sv": str}: one learner-facing text in both languages
+LANGUAGES = ("en", "sv")
+LANGUAGE_NAMES = {"en": "English", "sv": "Swedish"}
+CLAIM_IDS = tuple(f"S{n:02d}" for n in range(1, 25))
+SNAKE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+MISSING = object()
+
+
+# --------------------------------------------------------------------------- errors
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one data file.
+
+    >>> str(Problem("risks.yaml", "'ip_security'", "likelihood", "expected an integer 1–5, got 9"))
+    "risks.yaml, entry 'ip_security', field 'likelihood': expected an integer 1–5, got 9"
+    """
+
+    file: str
+    entry: str = ""  # "'some_id'" or "[3]" (position, counted from 0) or "" for the file itself
+    field: str = ""  # "mitigations[2].likelihood_reduction", or "" for the whole entry
+    message: str = ""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.entry:
+            where += f", entry {self.entry}"
+        if self.field:
+            where += f", field '{self.field}'"
+        return f"{where}: {self.message}"
+
+
+class ContentError(ValueError):
+    """The course's data files have one or more problems; ``problems`` lists them all.
+
+    The message names the file, the entry and the field of each problem, e.g.
+    ``risks.yaml, entry 'ip_security', field 'likelihood': expected an integer 1–5, got 'high'``.
+    """
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        if len(self.problems) == 1:
+            message = str(self.problems[0])
+        else:
+            lines = "\n".join(f"- {p}" for p in self.problems)
+            message = f"{len(self.problems)} problems in the course content:\n{lines}"
+        super().__init__(message)
+
+
+# --------------------------------------------------------------------------- records
+@dataclass(frozen=True)
+class Source:
+    """A full citation. Bibliographic fields are proper names, so plain strings."""
+
+    id: str
+    author: Optional[str]
+    title: str
+    year: Optional[int]
+    outlet: Optional[str]
+    url_domain: Optional[str]
+    confidence: str  # "seen" or "weak"
+    date: Optional[str] = None
+    note: Optional[Text] = None
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary term: ``related`` holds ids of other terms."""
+
+    id: str
+    term: Text
+    definition: Text
+    related: tuple[str, ...] = ()
+    claims: tuple[str, ...] = ()
+    source: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Domain:
+    """One of the eight KPO domains of claim S09; ``case`` is a case id or None."""
+
+    id: str
+    name: Text
+    description: Text
+    example_tasks: tuple[Text, ...]
+    deliverables: tuple[Text, ...]
+    skills: tuple[Text, ...]
+    risks: tuple[Text, ...]
+    case: Optional[str]
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A real (sourced) fact, optionally with one number; or an illustrative one."""
+
+    id: str
+    text: Text
+    source: Optional[str]
+    value: Optional[float] = None
+    unit: Optional[str] = None
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class EngagementModel:
+    """Who does the work (``who``), where (``where``) or how it is set up (``how``)."""
+
+    id: str
+    dimension: str
+    name: Text
+    description: Text
+    when_it_fits: Text
+    drawbacks: tuple[Text, ...]
+    claims: tuple[str, ...]
+    facts: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A motivation (why firms use KPO) or a benefit; ``case`` links a real case."""
+
+    id: str
+    name: Text
+    explanation: Text
+    example: Text
+    claims: tuple[str, ...]
+    case: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Mitigation:
+    """A way to lower a risk's likelihood and/or impact (reductions 0–3 points)."""
+
+    id: str
+    name: Text
+    description: Text
+    likelihood_reduction: int
+    impact_reduction: int
+    example: Optional[Text] = None
+    case: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Risk:
+    """A drawback of KPO (S19–S23) with illustrative default likelihood and impact 1–5."""
+
+    id: str
+    name: Text
+    description: Text
+    example: Text
+    likelihood: int
+    impact: int
+    illustrative: bool
+    mitigations: tuple[Mitigation, ...]
+    claims: tuple[str, ...]
+    case: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class HiddenCost:
+    """One of Barthélemy's four hidden costs of outsourcing."""
+
+    id: str
+    name: Text
+    explanation: Text
+    example: Text
+    source: str
+    claims: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number from a real case, e.g. ``value=250, unit="USD/day"``."""
+
+    label: Text
+    value: float
+    unit: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Case:
+    """A real case (or the article's teaching example when ``teaching_case``)."""
+
+    id: str
+    name: Text
+    firm: str
+    vendor: Optional[str]  # None: the firm's own (captive) unit, or not stated
+    year: Optional[int]
+    domain: str
+    model: Optional[str]
+    location: Optional[Text]
+    summary: Text
+    figures: tuple[Figure, ...]
+    claims: tuple[str, ...]
+    sources: tuple[str, ...]
+    teaching_case: bool = False
+
+
+@dataclass(frozen=True)
+class Task:
+    """A task for the KPO-or-BPO drill."""
+
+    id: str
+    task: Text
+    label: str  # "KPO" or "BPO"
+    reason: Text
+    domain: Optional[str]
+
+
+@dataclass(frozen=True)
+class MarketEstimate:
+    """One market estimate (US$ billions), a current forecast or a historical one."""
+
+    id: str
+    publisher: str
+    kind: str  # "forecast" or "historical"
+    base_year: Optional[int]
+    base_value_usd_bn: Optional[float]
+    forecast_year: Optional[int]
+    forecast_value_usd_bn: Optional[float]
+    cagr_percent: Optional[float]
+    published_year: Optional[int]
+    scope: Text
+    confidence: str
+    source: str
+
+
+@dataclass(frozen=True)
+class GsliDimension:
+    id: str
+    name: Text
+    weight_percent: float
+
+
+@dataclass(frozen=True)
+class Country:
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class GsliRank:
+    id: str
+    year: int
+    rank: int
+    country: str
+    status: str  # "seen" or "inferred"
+    source: str
+    previous_rank: Optional[int] = None
+    note: Optional[Text] = None
+
+
+@dataclass(frozen=True)
+class GsliScore:
+    """Published sub-scores of one country in one edition (None where not published)."""
+
+    id: str
+    year: int
+    country: str
+    scores: dict  # dimension id -> float or None
+    total: Optional[float]
+    source: str
+    note: Optional[Text] = None
+
+
+@dataclass(frozen=True)
+class Gsli:
+    """Kearney's Global Services Location Index: weights, ranks, the few published scores."""
+
+    edition_year: int
+    countries_ranked: int
+    metrics: int
+    source: str
+    dimensions: tuple[GsliDimension, ...]
+    countries: tuple[Country, ...]
+    ranks: tuple[GsliRank, ...]
+    scores: tuple[GsliScore, ...]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    name: Text
+    description: Text
+    default_weight: float
+
+
+@dataclass(frozen=True)
+class DecisionOption:
+    id: str
+    name: Text
+    description: Optional[Text] = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision matrix: criteria, options and illustrative default scores 1–5.
+
+    ``scores[option_id][criterion_id]`` is how well the option does on the
+    criterion (5 = best for the firm).
+    """
+
+    criteria: tuple[Criterion, ...]
+    options: tuple[DecisionOption, ...]
+    scores: dict
+    illustrative: bool
+    note: Optional[Text] = None
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    file: str
+    minutes: int
+    title: Text
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    file: str
+    lesson: str
+    title: Text
+
+
+@dataclass(frozen=True)
+class Course:
+    lessons: tuple[Lesson, ...]
+    exercises: tuple[Exercise, ...]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An option of a single- or multiple-choice question."""
+
+    id: str
+    text: Text
+    correct: bool
+    feedback: Text
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Item:
+    """An item of a categorise question; ``group`` is the id of its right group."""
+
+    id: str
+    text: Text
+    group: str
+    feedback: Text
+
+
+@dataclass(frozen=True)
+class CommonWrong:
+    value: float
+    feedback: Text
+
+
+@dataclass(frozen=True)
+class Question:
+    """A quiz question; only the fields of its ``kind`` are filled."""
+
+    id: str
+    kind: str  # single | multiple | truefalse | categorise | numeric
+    claims: tuple[str, ...]
+    prompt: Text
+    hint: Text
+    options: tuple[Choice, ...] = ()
+    answer: Any = None  # bool (truefalse) or float (numeric)
+    feedback_true: Optional[Text] = None
+    feedback_false: Optional[Text] = None
+    groups: tuple[Group, ...] = ()
+    items: tuple[Item, ...] = ()
+    tolerance: Optional[float] = None
+    unit: Optional[Text] = None
+    feedback_correct: Optional[Text] = None
+    feedback_wrong: Optional[Text] = None
+    common_wrong: tuple[CommonWrong, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quiz:
+    lesson: str
+    title: Text
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: str
+    text: Text
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the course knows, validated. Returned by :func:`kpo_course.content.load`."""
+
+    glossary: tuple[Term, ...]
+    domains: tuple[Domain, ...]
+    engagement_models: tuple[EngagementModel, ...]
+    motivations: tuple[Reason, ...]
+    benefits: tuple[Reason, ...]
+    risks: tuple[Risk, ...]
+    hidden_costs: tuple[HiddenCost, ...]
+    hidden_cost_facts: tuple[Fact, ...]
+    cases: tuple[Case, ...]
+    tasks: tuple[Task, ...]
+    market_estimates: tuple[MarketEstimate, ...]
+    gsli: Gsli
+    decision: Decision
+    sources: tuple[Source, ...]
+    course: Course
+    quizzes: dict = field(default_factory=dict)  # lesson id -> Quiz
+    objectives: dict = field(default_factory=dict)  # lesson id -> tuple[Objective, ...]
+
+    def by_id(self, collection: str, id: str) -> Any:
+        """The entry with ``id`` in a collection, e.g. ``content.by_id("cases", "rio_tinto_cpa_global")``."""
+        for entry in getattr(self, collection):
+            if getattr(entry, "id", None) == id:
+                return entry
+        raise KeyError(f"No entry {id!r} in {collection}.")
+
+
+# --------------------------------------------------------------------------- field rules
+def describe(value: Any) -> str:
+    """A short, plain description of a value for an error message.
+
+    >>> describe("high"), describe(None), describe([1, 2])
+    ("'high'", 'nothing (empty)', 'a list')
+    """
+    if value is None:
+        return "nothing (empty)"
+    if isinstance(value, bool):
+        return repr(value).lower()
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return repr(value if len(value) <= 60 else value[:57] + "...")
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+class Fields:
+    """Read the fields of one entry (a YAML mapping), recording problems, never raising.
+
+    >>> problems = []
+    >>> f = Fields(problems, "risks.yaml", "'ip'", {"likelihood": "high"})
+    >>> f.integer("likelihood", 1, 5) is None
+    True
+    >>> print(problems[0])
+    risks.yaml, entry 'ip', field 'likelihood': expected an integer 1–5, got 'high'
+    """
+
+    def __init__(
+        self,
+        problems: list[Problem],
+        file: str,
+        entry: str,
+        data: Any,
+        prefix: str = "",
+        refs: Optional[list] = None,
+    ):
+        self.problems = problems
+        self.file = file
+        self.entry = entry
+        self.prefix = prefix
+        self.refs = refs if refs is not None else []
+        self.ok = isinstance(data, Mapping)
+        self.data: Mapping = data if self.ok else {}
+        if not self.ok:
+            self.problem("", f"expected a mapping of fields (name: value), got {describe(data)}")
+
+    # -- helpers
+    def path(self, name: str) -> str:
+        return f"{self.prefix}.{name}" if self.prefix and name else (self.prefix or name)
+
+    def problem(self, name: str, message: str) -> None:
+        self.problems.append(Problem(self.file, self.entry, self.path(name), message))
+
+    def child(self, name: str, data: Any) -> "Fields":
+        """Fields of a nested mapping, e.g. ``mitigations[2]``."""
+        return Fields(self.problems, self.file, self.entry, data, self.path(name), self.refs)
+
+    def raw(self, name: str, required: bool = True, nullable: bool = False) -> Any:
+        """The field's value, or MISSING (recording a problem if it was required)."""
+        value = self.data.get(name, MISSING)
+        if value is MISSING:
+            if required and self.ok:
+                hint = "; write null if it is not known" if nullable else ""
+                self.problem(name, f"missing (this field is required{hint})")
+            return MISSING
+        return value
+
+    def _get(self, name: str, required: bool, nullable: bool) -> Any:
+        """MISSING when there is nothing to check (absent, or an allowed null)."""
+        value = self.raw(name, required, nullable)
+        if value is None and (nullable or not required):
+            return MISSING
+        return value
+
+    def only(self, allowed: set[str] | tuple[str, ...], why: str = "") -> None:
+        """Flag fields this entry does not know (usually a typo)."""
+        for key in self.data:
+            if key not in allowed:
+                known = ", ".join(sorted(allowed))
+                reason = why or f"unknown field (known fields: {known})"
+                self.problems.append(
+                    Problem(self.file, self.entry, self.path(str(key)), reason)
+                )
+
+    # -- scalar fields
+    def id(self, name: str = "id", pattern: re.Pattern = SNAKE_ID) -> Optional[str]:
+        value = self.raw(name)
+        if value is MISSING:
+            return None
+        if not isinstance(value, str) or not pattern.match(value):
+            kind = "a snake_case id (like 'vendor_due_diligence')" if pattern is SNAKE_ID else "an id"
+            self.problem(name, f"expected {kind}, got {describe(value)}")
+            return None
+        return value
+
+    def string(
+        self, name: str, required: bool = True, choices: Optional[tuple[str, ...]] = None,
+        nullable: bool = False,
+    ) -> Optional[str]:
+        value = self._get(name, required, nullable)
+        if value is MISSING:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            hint = ' (quote it, like "01")' if is_number(value) else ""
+            self.problem(name, f"expected a non-empty piece of text{hint}, got {describe(value)}")
+            return None
+        if choices and value not in choices:
+            self.problem(name, f"expected one of {', '.join(choices)}, got {describe(value)}")
+            return None
+        return value
+
+    def integer(
+        self, name: str, low: Optional[int] = None, high: Optional[int] = None,
+        required: bool = True, nullable: bool = False,
+    ) -> Optional[int]:
+        value = self._get(name, required, nullable)
+        if value is MISSING:
+            return None
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        if ok and low is not None and value < low:
+            ok = False
+        if ok and high is not None and value > high:
+            ok = False
+        if not ok:
+            if low is not None and high is not None:
+                wanted = f"an integer {low}–{high}"
+            elif low is not None:
+                wanted = f"an integer of at least {low}"
+            else:
+                wanted = "an integer"
+            self.problem(name, f"expected {wanted}, got {describe(value)}")
+            return None
+        return value
+
+    def number(
+        self, name: str, minimum: Optional[float] = None, required: bool = True,
+        nullable: bool = False,
+    ) -> Optional[float]:
+        value = self._get(name, required, nullable)
+        if value is MISSING:
+            return None
+        if not is_number(value) or (minimum is not None and value < minimum):
+            wanted = "a number" if minimum is None else f"a number of at least {minimum:g}"
+            self.problem(name, f"expected {wanted}, got {describe(value)}")
+            return None
+        return value
+
+    def boolean(self, name: str, default: Any = MISSING) -> Optional[bool]:
+        value = self.raw(name, required=default is MISSING)
+        if value is MISSING:
+            return None if default is MISSING else default
+        if not isinstance(value, bool):
+            self.problem(name, f"expected true or false, got {describe(value)}")
+            return None
+        return value
+
+    # -- text
+    def text(self, name: str, required: bool = True) -> Optional[Text]:
+        value = self.raw(name, required)
+        if value is MISSING or (value is None and not required):
+            return None
+        return self.check_text(name, value)
+
+    def check_text(self, name: str, value: Any) -> Optional[Text]:
+        if not isinstance(value, Mapping):
+            self.problem(
+                name,
+                "expected a text in both languages, like {en: \"...\", sv: \"...\"}, "
+                f"got {describe(value)}",
+            )
+            return None
+        good = True
+        for lang in LANGUAGES:
+            if lang not in value:
+                self.problem(name, f"the {LANGUAGE_NAMES[lang]} text ({lang}) is missing")
+                good = False
+            elif not isinstance(value[lang], str):
+                self.problem(
+                    name,
+                    f"the {LANGUAGE_NAMES[lang]} text ({lang}) must be text, "
+                    f"got {describe(value[lang])}",
+                )
+                good = False
+            elif not value[lang].strip():
+                self.problem(name, f"the {LANGUAGE_NAMES[lang]} text ({lang}) is empty")
+                good = False
+        for key in value:
+            if key not in LANGUAGES:
+                self.problem(name, f"unknown language {describe(key)} (use en and sv)")
+                good = False
+        return {lang: value[lang] for lang in LANGUAGES} if good else None
+
+    def text_list(self, name: str, minimum: int = 0, required: bool = True) -> tuple[Text, ...]:
+        items = self.list(name, minimum, required)
+        out = []
+        for i, item in enumerate(items):
+            text = self.check_text(f"{name}[{i}]", item)
+            if text is not None:
+                out.append(text)
+        return tuple(out)
+
+    # -- lists and references
+    def list(self, name: str, minimum: int = 0, required: bool = True) -> list:
+        value = self.raw(name, required)
+        if value is MISSING:
+            return []
+        if value is None and not required:
+            return []
+        if not isinstance(value, list):
+            self.problem(name, f"expected a list, got {describe(value)}")
+            return []
+        if len(value) < minimum:
+            self.problem(name, f"expected at least {minimum} item(s), got {len(value)}")
+        return value
+
+    def claims(self, name: str = "claims", required: bool = True) -> tuple[str, ...]:
+        value = self.raw(name, required)
+        if value is MISSING or (value is None and not required):
+            return ()
+        if not isinstance(value, list) or (required and not value):
+            self.problem(name, f"expected a list of claim IDs like [S09], got {describe(value)}")
+            return ()
+        out = []
+        for i, claim in enumerate(value):
+            if claim not in CLAIM_IDS:
+                self.problem(
+                    f"{name}[{i}]", f"unknown claim ID {describe(claim)} (claims are S01–S24)"
+                )
+            elif claim in out:
+                self.problem(f"{name}[{i}]", f"claim {claim} is listed twice")
+            else:
+                out.append(claim)
+        return tuple(out)
+
+    def ref(self, name: str, kind: str, required: bool = True, nullable: bool = False) -> Optional[str]:
+        """An id of an entry elsewhere (checked once every file is read)."""
+        value = self._get(name, required, nullable)
+        if value is MISSING:
+            return None
+        if value is None:
+            self.problem(name, f"expected the id of a {kind}, got nothing (empty)")
+            return None
+        if not isinstance(value, str):
+            self.problem(name, f"expected the id of a {kind}, got {describe(value)}")
+            return None
+        self.refs.append((self.file, self.entry, self.path(name), kind, value))
+        return value
+
+    def ref_list(self, name: str, kind: str, required: bool = True, minimum: int = 0) -> tuple[str, ...]:
+        out = []
+        for i, value in enumerate(self.list(name, minimum, required)):
+            if not isinstance(value, str):
+                self.problem(f"{name}[{i}]", f"expected the id of a {kind}, got {describe(value)}")
+                continue
+            self.refs.append((self.file, self.entry, self.path(f"{name}[{i}]"), kind, value))
+            out.append(value)
+        return tuple(out)
