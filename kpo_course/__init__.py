@@ -26,6 +26,8 @@ _LAZY_MODULES = {"data", "models", "plots", "widgets", "progress", "checks", "co
 _LAZY_FUNCTIONS = {
     "check": ("checks", "check"),
     "environment_report": ("doctor", "environment_report"),
+    "course_map": ("coursemap", "course_map"),
+    "quiz": ("widgets", "quiz"),
 }
 
 __all__ = ["get_language", "set_language", *sorted(_LAZY_MODULES), *sorted(_LAZY_FUNCTIONS)]

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +35,8 @@ def _start(args: argparse.Namespace, extra: list[str]) -> int:
         f"--ServerApp.root_dir={root}",
         f"--LabApp.default_url=/lab/tree/{START_PAGE}",
     ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # containers (Binder-like images, CI) often run as root
     if args.no_browser:
         command.append("--no-browser")
     if args.port:

@@ -9,13 +9,14 @@ Every learner-facing text in the course is a mapping ``{"en": ..., "sv": ...}``;
 """
 from __future__ import annotations
 
+import weakref
 from typing import Any, Callable, Mapping
 
 LANGUAGES: tuple[str, ...] = ("en", "sv")
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "sv": "Svenska"}
 
 _current = "en"
-_listeners: list[Callable[[str], None]] = []
+_listeners: list[Callable[[], Any]] = []  # weak: a closed widget is not kept alive
 
 
 def get_language() -> str:
@@ -35,13 +36,21 @@ def set_language(language: str) -> None:
             f"Unknown language {language!r}: choose one of {', '.join(LANGUAGES)}."
         )
     _current = code
-    for listener in list(_listeners):
-        listener(code)
+    for reference in list(_listeners):
+        listener = reference()
+        if listener is None:
+            _listeners.remove(reference)
+        else:
+            listener(code)
 
 
 def on_language_change(listener: Callable[[str], None]) -> None:
-    """Call ``listener(code)`` after every :func:`set_language` (widgets re-render)."""
-    _listeners.append(listener)
+    """Call ``listener(code)`` after every :func:`set_language` while its owner lives.
+
+    Bound methods are held weakly, so a widget that is gone stops listening.
+    """
+    is_method = hasattr(listener, "__self__") and hasattr(listener, "__func__")
+    _listeners.append(weakref.WeakMethod(listener) if is_method else (lambda: listener))
 
 
 def localize(text: Any, language: str | None = None) -> Any:

@@ -1,7 +1,9 @@
 """Driving a notebook in JupyterLab (or Notebook 7) with Playwright, as a student would."""
 from __future__ import annotations
 
+import json
 import time
+import urllib.request
 
 WIDGET = ".jp-OutputArea-output .jupyter-widgets"
 ERROR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
@@ -15,26 +17,46 @@ def open_notebook(page, base_url: str, path: str, *, app: str = "lab") -> None:
     wait_for_kernel_idle(page)
 
 
-def wait_for_kernel_idle(page, seconds: float = 90) -> None:
-    """Wait until the kernel indicator says idle."""
-    page.wait_for_function(
-        """() => {
-            const el = document.querySelector('.jp-Notebook-ExecutionIndicator, .jp-KernelStatus');
-            const text = el ? (el.getAttribute('data-status') || el.textContent || '') : '';
-            return text.includes('idle') || text.includes('Idle');
-        }""",
-        timeout=seconds * 1000,
-    )
+def wait_for_kernel_idle(page, seconds: float = 120) -> None:
+    """Wait until a Python kernel is connected and idle.
+
+    On a busy machine JupyterLab may ask "Select Kernel" before its kernel list has loaded:
+    accept the preselected Python kernel, as a student would.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        dialog = page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept")
+        if dialog.count() and dialog.first.is_visible():
+            dialog.first.click()
+        ready = page.evaluate(
+            """() => {
+                const name = document.querySelector('.jp-Toolbar-kernelName');
+                const status = document.querySelector('.jp-Notebook-ExecutionIndicator');
+                return !!name && (name.getAttribute('aria-label') || '').includes('Python')
+                    && !!status && status.getAttribute('data-status') === 'idle';
+            }"""
+        )
+        if ready:
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"no idle Python kernel after {seconds} s")
+
+
+def menu(page, menu_name: str, command: str) -> None:
+    """Click ``command`` (a data-command id) in the menu bar's ``menu_name`` menu."""
+    page.locator(".lm-MenuBar-itemLabel", has_text=menu_name).first.click()
+    page.locator(f'li.lm-Menu-item[data-command="{command}"]').click()
 
 
 def run_all(page, seconds: float = 180) -> None:
-    """Run every cell from the Run menu and wait until each code cell has finished."""
-    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator('li.lm-Menu-item[data-command="notebook:run-all-cells"]').click()
+    """Clear the stored outputs, run every cell, and wait until each code cell has run."""
+    menu(page, "Edit", "editmenu:clear-all")
+    page.wait_for_function("() => !document.querySelector('.jp-OutputArea-output')", timeout=10_000)
+    menu(page, "Run", "runmenu:run-all")
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
-        if prompts and all("[" in p and "*" not in p and p.strip() != "[ ]:" for p in prompts):
+        if prompts and all(any(ch.isdigit() for ch in p) for p in prompts):
             return
         time.sleep(0.5)
     raise AssertionError(f"cells still running after {seconds} s: {prompts}")
@@ -43,7 +65,15 @@ def run_all(page, seconds: float = 180) -> None:
 def problems(page) -> list[str]:
     """Error outputs and widgets that failed to display, as text (empty when all is well)."""
     found = page.locator(ERROR_OUTPUT).all_inner_texts()
-    body = page.locator(".jp-Notebook").inner_text()
-    if "Error displaying widget" in body:
-        found.append("Error displaying widget")
+    outputs = page.locator(".jp-OutputArea-output").all_inner_texts()  # not the prose, which may quote it
+    found += [text[:200] for text in outputs if "Error displaying widget" in text]
     return found
+
+
+def shut_down_kernels(base_url: str) -> None:
+    """Stop every kernel session on the server (JupyterLab reuses a notebook's kernel otherwise)."""
+    with urllib.request.urlopen(f"{base_url}/api/sessions", timeout=10) as reply:
+        sessions = json.load(reply)
+    for session in sessions:
+        request = urllib.request.Request(f"{base_url}/api/sessions/{session['id']}", method="DELETE")
+        urllib.request.urlopen(request, timeout=10).close()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lab import WIDGET, open_notebook, problems, run_all
+from lab import WIDGET, open_notebook, problems, run_all, shut_down_kernels
 
 pytestmark = pytest.mark.browser
 
@@ -16,12 +16,14 @@ def page(browser, jupyter_server):
         yield page
     finally:
         context.close()
+        shut_down_kernels(jupyter_server)  # the next test starts from a fresh kernel
 
 
 @pytest.mark.parametrize("app", ["lab", "notebooks"])
 def test_start_page_runs_and_its_widgets_render(page, jupyter_server, app, tmp_path):
     open_notebook(page, jupyter_server, "lessons/00_start_here.ipynb", app=app)
     run_all(page)
+    page.screenshot(path=str(tmp_path / "after_run_all.png"), full_page=True)
     page.wait_for_selector(WIDGET, timeout=30_000)
     assert page.locator(WIDGET).count() >= 1
     assert problems(page) == []
@@ -30,3 +32,4 @@ def test_start_page_runs_and_its_widgets_render(page, jupyter_server, app, tmp_p
     page.locator(".widget-toggle-button", has_text="Svenska").last.click()
     page.locator(".kpo-language-status", has_text="svenska").last.wait_for(timeout=10_000)
     page.screenshot(path=str(tmp_path / f"start_page_{app}.png"), full_page=True)
+    print(f"screenshot: {tmp_path}/start_page_{app}.png")

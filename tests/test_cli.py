@@ -91,7 +91,7 @@ def test_start_serves_the_start_page(tmp_path):
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
     process = subprocess.Popen(
         [sys.executable, "-m", "kpo_course.cli", "start", "--no-browser", "--port", str(port), "--",
-         "--ServerApp.token=", "--ServerApp.password=", "--ip=127.0.0.1"],
+         "--IdentityProvider.token=", "--ServerApp.password=", "--ip=127.0.0.1"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"

@@ -29,5 +29,5 @@ def test_executing_twice_gives_byte_identical_files_with_widget_state(tmp_path):
     assert all(key.startswith("0000000000") for key in state)
     view = stored["cells"][0]["outputs"][0]["data"]["application/vnd.jupyter.widget-view+json"]
     assert view["model_id"] in state
-    assert "widgets.ipynb" in stored["cells"][1]["outputs"][0]["text"]
+    assert "widgets.ipynb" in "".join(stored["cells"][1]["outputs"][0]["text"])
     assert "execution" not in stored["cells"][0]["metadata"]

@@ -107,6 +107,8 @@ def exercise_from_solution(solution: nbformat.NotebookNode, name: str = "noteboo
     """The exercise notebook for one solution notebook (the input is not changed)."""
     notebook = copy.deepcopy(solution)
     notebook.metadata.pop("widgets", None)
+    # Only what the kernel needs: the executing machine's Python version must not leak into exercises.
+    notebook.metadata["language_info"] = {"name": "python"}
     for index, cell in enumerate(notebook.cells):
         where = f"{name}, cell {index + 1}"
         if cell.cell_type == "code":

@@ -13,9 +13,16 @@ from typing import Any
 # Public widget name -> module that defines it.
 _WIDGETS = {
     "LanguagePicker": "language",
+    "Quiz": "quiz_view",
 }
 
 __all__ = sorted(_WIDGETS)
+
+
+def quiz(lesson: str = "01") -> Any:
+    """The knowledge-check quiz of a lesson: ``kpo.quiz("03")`` (a message if it cannot load)."""
+    from .quiz_view import quiz as make
+    return make(lesson)
 
 
 def __getattr__(name: str) -> Any:

@@ -39,3 +39,17 @@ def guarded(status: w.HTML) -> Callable[[Callable[..., Any]], Callable[..., Any]
         return run
 
     return decorate
+
+
+class Friendly:
+    """Mixin for course widgets: a readable plain-text stand-in where a widget cannot render.
+
+    GitHub, nbviewer and a notebook that has not been run yet show a widget's text form;
+    ipywidgets' default (``VBox(children=(...``) helps nobody.
+    """
+
+    what: dict[str, str] = {"en": "An interactive widget", "sv": "En interaktiv widget"}
+
+    def __repr__(self) -> str:
+        return tr(f"[{self.what['en']}: run this cell in Jupyter to use it]",
+                  f"[{self.what['sv']}: kör cellen i Jupyter för att använda den]")

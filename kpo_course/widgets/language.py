@@ -6,16 +6,18 @@ import html
 import ipywidgets as w
 
 from .. import i18n
-from .base import guarded
+from .base import Friendly, guarded
 
 
-class LanguagePicker(w.VBox):
+class LanguagePicker(Friendly, w.VBox):
     """Two buttons, English and Svenska; the choice applies to every widget, quiz and check.
 
     >>> picker = LanguagePicker()  # doctest: +SKIP
     >>> picker.buttons.value = "sv"; i18n.get_language()  # doctest: +SKIP
     'sv'
     """
+
+    what = {"en": "Language picker (English / Svenska)", "sv": "Språkval (English / Svenska)"}
 
     def __init__(self) -> None:
         self.buttons = w.ToggleButtons(

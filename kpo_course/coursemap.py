@@ -1,0 +1,62 @@
+"""The course map: every lesson and exercise in order, with links, for lesson 00.
+
+>>> course_map()  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from .i18n import localize, tr
+
+
+@dataclass(frozen=True)
+class CourseMap:
+    """Rows of (lesson id, title, minutes, lesson file, exercise files); displays as a table."""
+
+    rows: tuple[tuple[str, str, int, str, tuple[str, ...]], ...]
+    base: Path
+
+    def _link(self, file: str, label: str) -> str:
+        target = self.base / file
+        relative = Path("..") / file  # notebooks live one folder below the course root
+        if target.is_file():
+            return f'<a href="{html.escape(relative.as_posix())}">{html.escape(label)}</a>'
+        return f'{html.escape(label)} <i>({tr("in preparation", "under arbete")})</i>'
+
+    def _repr_html_(self) -> str:
+        head = (tr("Lesson", "Lektion"), tr("Minutes", "Minuter"), tr("Exercises", "Övningar"))
+        body = "".join(
+            f"<tr><td style='text-align:left'>{self._link(file, f'{lesson} · {title}')}</td><td>{minutes}</td>"
+            f"<td style='text-align:left'>{'<br>'.join(self._link(e, Path(e).stem) for e in exercises) or '–'}</td></tr>"
+            for lesson, title, minutes, file, exercises in self.rows
+        )
+        header = "".join(f'<th style="text-align:left">{h}</th>' for h in head)
+        return (f'<table class="kpo-course-map" style="text-align:left"><thead><tr>{header}</tr></thead>'
+                f"<tbody>{body}</tbody></table>")
+
+    def __repr__(self) -> str:
+        return "\n".join(
+            f"{lesson}  {title} ({minutes} min): {file}; {', '.join(exercises) or '-'}"
+            for lesson, title, minutes, file, exercises in self.rows
+        )
+
+
+def course_map(root: Path | None = None) -> CourseMap:
+    """The lessons and their exercises, linked where the notebook exists under ``root``."""
+    from .content import load
+
+    course = load().course
+    base = Path(root) if root else Path.cwd().parent
+    rows = tuple(
+        (
+            lesson.id,
+            localize(lesson.title),
+            lesson.minutes,
+            lesson.file,
+            tuple(e.file for e in course.exercises if e.lesson == lesson.id),
+        )
+        for lesson in course.lessons
+    )
+    return CourseMap(rows, base)

@@ -1,0 +1,198 @@
+"""The knowledge-check quiz at the end of each lesson: ``kpo.quiz("01")``.
+
+One question at a time: choose or type an answer, press Check, read why it is right or
+wrong; a hint appears after the second miss; Try again clears the answer. The score and
+every attempt go to the progress store. Options are shuffled with a fixed seed, so stored
+outputs stay the same from run to run.
+
+>>> quiz = Quiz("01")  # doctest: +SKIP
+>>> quiz.answer("b"); quiz.check_button.click()  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import html
+import random
+from typing import Any
+
+import ipywidgets as w
+
+from .. import i18n, progress
+from ..checks.quiz import grade
+from ..content import Question, load
+from ..i18n import localize, tr
+from .base import Friendly, error_html, guarded
+
+UNSET = "__unset__"
+
+
+def _shuffled(question: Question, entries: tuple) -> list:
+    order = list(entries)
+    random.Random(question.id).shuffle(order)  # str seed: same order on every run and machine
+    return order
+
+
+class Quiz(Friendly, w.VBox):
+    """A lesson's quiz as a widget; builds with no arguments (lesson 01's quiz)."""
+
+    what = {"en": "Knowledge-check quiz", "sv": "Kunskapsquiz"}
+
+    def __init__(self, lesson: str = "01") -> None:
+        quizzes = load().quizzes
+        lesson = str(lesson).zfill(2)
+        if lesson not in quizzes:
+            raise ValueError(f"There is no quiz for lesson {lesson!r}; choose one of {', '.join(sorted(quizzes))}.")
+        self.quiz = quizzes[lesson]
+        self.index = 0
+        self.results: dict[str, bool] = {}
+        self.misses: dict[str, int] = {}
+        self.title = w.HTML()
+        self.position = w.HTML()
+        self.prompt = w.HTML()
+        self.controls = w.VBox()
+        self.feedback = w.HTML()
+        self.score = w.HTML()
+        self.status = w.HTML()
+        self.check_button = w.Button(icon="check", button_style="primary")
+        self.retry_button = w.Button(icon="undo")
+        self.previous_button = w.Button(icon="arrow-left")
+        self.next_button = w.Button(icon="arrow-right")
+        guard = guarded(self.status)
+        self.check_button.on_click(guard(lambda _: self._check()))
+        self.retry_button.on_click(guard(lambda _: self._retry()))
+        self.previous_button.on_click(guard(lambda _: self._go(-1)))
+        self.next_button.on_click(guard(lambda _: self._go(+1)))
+        buttons = w.HBox([self.check_button, self.retry_button, self.previous_button, self.next_button])
+        super().__init__(
+            [self.title, self.position, self.prompt, self.controls, buttons, self.feedback, self.score, self.status],
+            layout=w.Layout(border="1px solid #ccc", padding="8px", max_width="780px"),
+        )
+        self.add_class("kpo-quiz")
+        i18n.on_language_change(self._on_language)
+        self._show()
+
+    def _on_language(self, _code: str) -> None:
+        guarded(self.status)(self._show)()
+
+    # -- what is on screen -------------------------------------------------------------
+    @property
+    def question(self) -> Question:
+        return self.quiz.questions[self.index]
+
+    def _show(self) -> None:
+        q = self.question
+        total = len(self.quiz.questions)
+        self.title.value = f"<h3 style='margin:0'>{html.escape(localize(self.quiz.title))}</h3>"
+        self.position.value = html.escape(tr(f"Question {self.index + 1} of {total}", f"Fråga {self.index + 1} av {total}"))
+        self.prompt.value = f"<div class='kpo-quiz-prompt'>{html.escape(localize(q.prompt))}</div>"
+        self.controls.children = self._make_controls(q)
+        self.check_button.description = tr("Check", "Kontrollera")
+        self.retry_button.description = tr("Try again", "Försök igen")
+        self.previous_button.description = tr("Previous", "Föregående")
+        self.next_button.description = tr("Next", "Nästa")
+        self.previous_button.disabled = self.index == 0
+        self.next_button.disabled = self.index == total - 1
+        self.feedback.value = ""
+        self.status.value = ""
+        self._show_score()
+
+    def _show_score(self) -> None:
+        right = sum(self.results.values())
+        answered = len(self.results)
+        total = len(self.quiz.questions)
+        self.score.value = html.escape(tr(f"Score: {right} of {total} right ({answered} answered)",
+                                          f"Poäng: {right} av {total} rätt ({answered} besvarade)"))
+
+    def _make_controls(self, q: Question) -> tuple[w.Widget, ...]:
+        label = tr("Your answer", "Ditt svar")
+        if q.kind == "single":
+            options = [(localize(o.text), o.id) for o in _shuffled(q, q.options)]
+            self._input = w.RadioButtons(options=options, value=None, description=label,
+                                         layout=w.Layout(width="max-content"))
+            return (self._input,)
+        if q.kind == "truefalse":
+            self._input = w.RadioButtons(options=[(tr("True", "Sant"), True), (tr("False", "Falskt"), False)],
+                                         value=None, description=label)
+            return (self._input,)
+        if q.kind == "multiple":
+            self._boxes = {o.id: w.Checkbox(value=False, description=localize(o.text), indent=False,
+                                            layout=w.Layout(width="auto"))
+                           for o in _shuffled(q, q.options)}
+            return tuple(self._boxes.values())
+        if q.kind == "categorise":
+            groups = [(tr("choose…", "välj…"), UNSET)] + [(localize(g.label), g.id) for g in q.groups]
+            self._dropdowns = {i.id: w.Dropdown(options=groups, value=UNSET, description=localize(i.text),
+                                                style={"description_width": "initial"})
+                               for i in _shuffled(q, q.items)}
+            return tuple(self._dropdowns.values())
+        if q.kind == "numeric":
+            unit = f" ({localize(q.unit)})" if q.unit else ""
+            self._input = w.Text(value="", placeholder=tr("a number, e.g. 0.25", "ett tal, t.ex. 0,25"),
+                                 description=label + unit, style={"description_width": "initial"})
+            return (self._input,)
+        raise ValueError(f"unknown question kind {q.kind!r}")
+
+    # -- answering ---------------------------------------------------------------------
+    def current_answer(self) -> Any:
+        """The learner's answer in the shape :func:`kpo_course.checks.quiz.grade` expects."""
+        kind = self.question.kind
+        if kind == "multiple":
+            return [key for key, box in self._boxes.items() if box.value]
+        if kind == "categorise":
+            return {key: d.value for key, d in self._dropdowns.items() if d.value != UNSET}
+        return self._input.value
+
+    def answer(self, value: Any) -> None:
+        """Set the controls to ``value`` (for tests and demonstrations), same shapes as above."""
+        kind = self.question.kind
+        if kind == "multiple":
+            for key, box in self._boxes.items():
+                box.value = key in value
+        elif kind == "categorise":
+            for key, dropdown in self._dropdowns.items():
+                dropdown.value = value.get(key, UNSET)
+        else:
+            self._input.value = value
+
+    def _check(self) -> None:
+        q = self.question
+        verdict = grade(q, self.current_answer())
+        if verdict.result.get("reason") == "unanswered":
+            self.feedback.value = self._box(None, localize(verdict.message))
+            return
+        self.results[q.id] = bool(verdict.correct) or self.results.get(q.id, False)
+        hint = ""
+        if not verdict.correct:
+            self.misses[q.id] = self.misses.get(q.id, 0) + 1
+            if self.misses[q.id] >= 2:
+                hint = localize(q.hint)
+        self.feedback.value = self._box(bool(verdict.correct), localize(verdict.message), hint)
+        progress.record(q.id, correct=bool(verdict.correct), points=1.0 if verdict.correct else 0.0, max_points=1.0)
+        self._show_score()
+
+    def _retry(self) -> None:
+        self.controls.children = self._make_controls(self.question)
+        self.feedback.value = ""
+
+    def _go(self, step: int) -> None:
+        self.index = min(max(self.index + step, 0), len(self.quiz.questions) - 1)
+        self._show()
+
+    @staticmethod
+    def _box(correct: bool | None, message: str, hint: str = "") -> str:
+        symbol, word, colour = {
+            True: ("✓", tr("Correct", "Rätt"), "#009E73"),
+            False: ("✗", tr("Not quite", "Inte riktigt"), "#D55E00"),
+            None: ("…", tr("No answer yet", "Inget svar än"), "#0072B2"),
+        }[correct]
+        extra = f"<div><b>{html.escape(tr('Hint', 'Ledtråd'))}:</b> {html.escape(hint)}</div>" if hint else ""
+        return (f"<div class='kpo-feedback' role='status' style='border-left:4px solid {colour};padding:4px 10px'>"
+                f"<b>{symbol} {html.escape(word)}.</b> {html.escape(message)}{extra}</div>")
+
+
+def quiz(lesson: str = "01") -> Quiz:
+    """The knowledge-check quiz of a lesson: ``kpo.quiz("03")``."""
+    try:
+        return Quiz(lesson)
+    except Exception as error:  # a broken quiz file shows a clear message, not a traceback
+        message = w.HTML(error_html(error))
+        return message  # type: ignore[return-value]
