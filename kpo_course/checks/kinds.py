@@ -160,3 +160,166 @@ def choice(expected: str, feedback: Mapping[str, Text]) -> Checker:
         return Verdict(key == expected, feedback[key], {"value": key})
 
     return check
+
+
+def _normal(text: Any) -> str | None:
+    return text.strip().lower() if isinstance(text, str) else None
+
+
+def labels(expected: Mapping[str, str], *, feedback: Mapping[str, Text] | None = None,
+           allowed: Sequence[str] | None = None) -> Checker:
+    """Check a dict that labels every item (``{"invoice_entry": "BPO", ...}``); case-insensitive.
+
+    ``feedback`` explains, per item, why its label is what it is (shown for the wrong ones).
+    """
+    allowed_labels = sorted({_normal(v) for v in (allowed or expected.values())})
+
+    def check(answer: Any) -> Verdict:
+        if not isinstance(answer, Mapping):
+            return _wrong_type("a dict such as {\"item\": \"label\"}", "en dict som {\"sak\": \"etikett\"}", answer)
+        given = {k: answer[k] for k in answer if isinstance(k, str)}
+        missing = [k for k in expected if k not in given]
+        unknown = [k for k in given if k not in expected]
+        if missing or unknown:
+            return Verdict(False, say(
+                f"Label exactly these items: {', '.join(expected)}."
+                + (f" Missing: {', '.join(missing)}." if missing else "")
+                + (f" Not asked for: {', '.join(shown(k) for k in unknown[:5])}." if unknown else ""),
+                f"Märk exakt dessa: {', '.join(expected)}."
+                + (f" Saknas: {', '.join(missing)}." if missing else "")
+                + (f" Efterfrågas inte: {', '.join(shown(k) for k in unknown[:5])}." if unknown else "")),
+                {"missing": missing, "unknown": unknown[:20]})
+        odd = [k for k in expected if _normal(given[k]) not in allowed_labels]
+        if odd:
+            listed = ", ".join(f'"{v}"' for v in sorted(set(expected.values())))
+            return Verdict(False, say(f"Use only the labels {listed} (check {', '.join(odd)}).",
+                                      f"Använd bara etiketterna {listed} (kontrollera {', '.join(odd)})."),
+                           {"reason": "unknown_label", "items": odd})
+        wrong = [k for k in expected if _normal(given[k]) != _normal(expected[k])]
+        if not wrong:
+            return Verdict(True, say(f"All {len(expected)} labelled correctly.",
+                                     f"Alla {len(expected)} rätt märkta."), {"wrong": []})
+        details = [feedback[k] for k in wrong if feedback and k in feedback]
+        lead = say(f"{len(wrong)} of {len(expected)} labels are not right: {', '.join(wrong)}.",
+                   f"{len(wrong)} av {len(expected)} etiketter stämmer inte: {', '.join(wrong)}.")
+        return Verdict(False, {lang: " ".join([lead[lang], *(d[lang] for d in details)]) for lang in ("en", "sv")},
+                       {"wrong": wrong})
+
+    return check
+
+
+def selection(expected: Sequence[str], options: Mapping[str, Text]) -> Checker:
+    """Check a list/set of option keys (``["a", "c"]``): all the right ones and no others.
+
+    Each option's text explains it; the explanations of wrong picks and misses are shown.
+    """
+    right = {_normal(k) for k in expected}
+
+    def check(answer: Any) -> Verdict:
+        if isinstance(answer, str) or not isinstance(answer, (list, tuple, set, frozenset)):
+            return _wrong_type('a list of option letters, e.g. ["a", "c"]',
+                               'en lista med bokstäver, t.ex. ["a", "c"]', answer)
+        if len(answer) > 100:
+            return Verdict(False, say("That list is far too long: pick among the options.",
+                                      "Listan är alldeles för lång: välj bland alternativen."), {"reason": "too_long"})
+        picked = {_normal(a) for a in answer}
+        unknown = [a for a in answer if _normal(a) not in options]
+        if unknown:
+            listed = ", ".join(f'"{k}"' for k in options)
+            return Verdict(False, say(f"{shown(unknown[0])} is not one of the options {listed}.",
+                                      f"{shown(unknown[0])} är inte ett av alternativen {listed}."),
+                           {"reason": "unknown_option"})
+        wrong = sorted(picked - right)
+        missed = sorted(right - picked)
+        if not wrong and not missed:
+            return Verdict(True, say("Right: exactly those.", "Rätt: precis de."), {"value": sorted(picked)})
+        parts = [options[k] for k in wrong]
+        if missed:
+            parts.append(say(f"You missed {len(missed)} that belong(s) in the list.",
+                             f"Du missade {len(missed)} som hör hemma i listan."))
+        return Verdict(False, {lang: " ".join(p[lang] for p in parts) for lang in ("en", "sv")},
+                       {"wrong": wrong, "missed": missed})
+
+    return check
+
+
+def table(
+    expected: Callable[[], Any],
+    *,
+    columns: Sequence[str] | None = None,
+    tolerance: float = 1e-6,
+    sort_by: str | None = None,
+) -> Checker:
+    """Check a pandas DataFrame or Series against ``expected()`` (computed from the course data).
+
+    Column names must match (``columns``, if given, else the expected's); rows are compared
+    after sorting by ``sort_by`` (or the index) with a numeric ``tolerance``.
+    """
+
+    def check(answer: Any) -> Verdict:
+        import pandas as pd
+
+        want = expected()
+        if isinstance(want, pd.Series) and isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
+            answer = answer.iloc[:, 0]
+        if not isinstance(answer, type(want)):
+            kind = "DataFrame" if isinstance(want, pd.DataFrame) else "Series"
+            return _wrong_type(f"a pandas {kind}", f"en pandas {kind}", answer)
+        if isinstance(want, pd.DataFrame):
+            need = list(columns or want.columns)
+            missing = [c for c in need if c not in answer.columns]
+            if missing:
+                return Verdict(False, say(
+                    f"The table needs the column(s) {', '.join(map(str, missing))}; it has {', '.join(map(str, answer.columns[:10]))}.",
+                    f"Tabellen behöver kolumnen/kolumnerna {', '.join(map(str, missing))}; den har {', '.join(map(str, answer.columns[:10]))}."),
+                    {"reason": "columns", "missing": missing})
+            answer, want = answer[need], want[need]
+        if len(answer) != len(want):
+            return Verdict(False, say(f"Expected {len(want)} rows, got {len(answer)}. Check your filter.",
+                                      f"Förväntade {len(want)} rader, fick {len(answer)}. Kontrollera filtret."),
+                           {"reason": "rows", "rows": len(answer)})
+        try:
+            if sort_by is not None:
+                answer, want = answer.sort_values(sort_by), want.sort_values(sort_by)
+            else:
+                answer, want = answer.sort_index(), want.sort_index()
+            pd.testing.assert_index_equal(answer.index.astype(str), want.index.astype(str), check_names=False)
+            if isinstance(want, pd.DataFrame):
+                pd.testing.assert_frame_equal(answer.reset_index(drop=True), want.reset_index(drop=True),
+                                              check_dtype=False, check_names=False, atol=tolerance, rtol=0)
+            else:
+                pd.testing.assert_series_equal(answer.reset_index(drop=True), want.reset_index(drop=True),
+                                               check_dtype=False, check_names=False, atol=tolerance, rtol=0)
+        except (AssertionError, TypeError, ValueError):
+            return Verdict(False, say("The table has the right shape, but some values or row labels differ.",
+                                      "Tabellen har rätt form, men några värden eller radetiketter skiljer sig."),
+                           {"reason": "values"})
+        return Verdict(True, say("Right: the table matches.", "Rätt: tabellen stämmer."), {})
+
+    return check
+
+
+def figure(inspect: Callable[[Any], Verdict | None]) -> Checker:
+    """Check a matplotlib Figure (or Axes) by its data and labels, never its pixels.
+
+    ``inspect(axes)`` gets the first Axes that has something drawn and returns a Verdict
+    when something is wrong, or None when all is right.
+    """
+
+    def check(answer: Any) -> Verdict:
+        if type(answer).__name__ in {"Axes", "AxesSubplot"}:
+            answer = answer.figure
+        if type(answer).__name__ not in {"Figure", "SubFigure"} or not hasattr(answer, "axes"):
+            return _wrong_type("a matplotlib Figure (e.g. fig from fig, ax = plt.subplots())",
+                               "en matplotlib-Figure (t.ex. fig från fig, ax = plt.subplots())", answer)
+        drawn = [ax for ax in answer.axes if ax.lines or ax.patches or ax.collections or ax.containers]
+        if not drawn:
+            return Verdict(False, say("The figure is empty: nothing is drawn on it yet.",
+                                      "Figuren är tom: inget är ritat i den än."), {"reason": "empty"})
+        problem = inspect(drawn[0])
+        if problem is not None:
+            return problem
+        return Verdict(True, say("Right: the chart shows the right data, with labels.",
+                                 "Rätt: diagrammet visar rätt data, med etiketter."), {})
+
+    return check
