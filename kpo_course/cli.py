@@ -4,6 +4,7 @@
     kpo-course doctor           check that everything (widgets included) will work
     kpo-course build [--check]  write exercises/ from solutions/
     kpo-course execute [PATHS]  run notebooks and store their outputs
+    kpo-course coverage         which lessons teach and which questions assess each claim
 """
 from __future__ import annotations
 
@@ -93,6 +94,22 @@ def _execute(args: argparse.Namespace, extra: list[str]) -> int:
     return 1 if failed else 0
 
 
+def _coverage(args: argparse.Namespace, extra: list[str]) -> int:
+    from .authoring.coverage import report
+    coverage = report(course_root())
+    print(coverage.table())
+    problems = []
+    if coverage.untaught:
+        problems.append(f"not taught by any lesson: {', '.join(coverage.untaught)}")
+    if coverage.unassessed:
+        problems.append(f"not assessed by any quiz or exercise question: {', '.join(coverage.unassessed)}")
+    if problems:
+        print("kpo-course coverage: " + "; ".join(problems), file=sys.stderr)
+        return 1
+    print("kpo-course coverage: every claim S01–S24 is taught and assessed.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="kpo-course",
@@ -130,6 +147,13 @@ def parser() -> argparse.ArgumentParser:
     execute.add_argument("paths", nargs="*", metavar="PATH", help="notebooks to execute")
     execute.add_argument("--timeout", type=int, default=300, help="seconds allowed per cell (default 300)")
     execute.set_defaults(run=_execute)
+
+    coverage = commands.add_parser("coverage", help="which lessons teach and which questions assess each claim",
+                                   description="Print one row per claim S01–S24 of the source article: the "
+                                               "lessons that teach it (from the lessons' cell metadata) and the "
+                                               "quiz and exercise questions that assess it. Exit 1, naming the "
+                                               "claims, when any is untaught or unassessed.")
+    coverage.set_defaults(run=_coverage)
     return main_parser
 
 
