@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import html
+import os
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -47,6 +48,12 @@ class Feedback:
         return text
 
     __repr__ = __str__
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        """Under nbgrader's autograder a passing check shows its points as plain text, which
+        nbgrader reads as the cell's score (anything else it warns about); people see the HTML."""
+        graded = os.environ.get("NBGRADER_EXECUTION") and self.correct
+        return {"text/plain": f"{self.points:g}" if graded else str(self), "text/html": self._repr_html_()}
 
     def _repr_html_(self) -> str:
         colour = {True: "#009E73", False: "#D55E00", None: "#0072B2"}[self.correct]
