@@ -5,6 +5,8 @@
     kpo-course build [--check]  write exercises/ from solutions/
     kpo-course execute [PATHS]  run notebooks and store their outputs
     kpo-course coverage         which lessons teach and which questions assess each claim
+    kpo-course slides [OUT]     reveal.js slide decks of the lessons (default _build/slides)
+    kpo-course release OUT      a student copy without solutions, verified
 """
 from __future__ import annotations
 
@@ -110,6 +112,39 @@ def _coverage(args: argparse.Namespace, extra: list[str]) -> int:
     return 0
 
 
+def _slides(args: argparse.Namespace, extra: list[str]) -> int:
+    from .authoring.slides import DEFAULT_OUT, SlidesError, build_decks, network_urls
+    root = course_root()
+    out = Path(args.out) if args.out else root / DEFAULT_OUT
+    try:
+        decks = build_decks(root, out, reveal_prefix=args.reveal_prefix, require_js=args.require_js,
+                            hide_code=args.hide_code)
+    except SlidesError as error:
+        print(f"kpo-course slides: {error}", file=sys.stderr)
+        return 2
+    for deck in decks:
+        shown = os.path.relpath(deck.html) if deck.html.is_relative_to(Path.cwd()) else deck.html
+        print(f"  {shown}  ({deck.slides} slides)  {deck.title}")
+    urls = [u for u in network_urls(decks[0].html.read_text(encoding="utf-8")) if "reveal" in u or "require" in u]
+    print(f"kpo-course slides: wrote {len(decks)} decks and {out / 'index.html'}")
+    if urls:
+        print("Opened in a browser, the decks load reveal.js and RequireJS from the network:\n  "
+              + "\n  ".join(urls) + "\nFor a room without internet see `kpo-course slides --help`.")
+    return 0
+
+
+def _release(args: argparse.Namespace, extra: list[str]) -> int:
+    from .authoring.release import ReleaseError, release
+    root = course_root()
+    try:
+        result = release(root, Path(args.out), force=args.force)
+    except ReleaseError as error:
+        print(f"kpo-course release: {error}", file=sys.stderr)
+        return error.exit_code
+    print(f"kpo-course release: wrote the student copy.\n{result.summary()}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="kpo-course",
@@ -154,6 +189,52 @@ def parser() -> argparse.ArgumentParser:
                                                "quiz and exercise questions that assess it. Exit 1, naming the "
                                                "claims, when any is untaught or unassessed.")
     coverage.set_defaults(run=_coverage)
+
+    from .authoring.slides import REQUIRE_JS_CDN, REVEAL_CDN
+    slides = commands.add_parser(
+        "slides", help="reveal.js slide decks of the lessons, to project in class",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Write one reveal.js deck per lesson (OUT/NN_name.slides.html) and OUT/index.html,\n"
+                    "from the lessons' stored outputs and their slide metadata (nothing is executed).\n"
+                    "Open a deck in a browser: arrows move, Esc shows the overview, S the speaker view.\n\n"
+                    "The decks are single HTML files, but a browser loads reveal.js and RequireJS\n"
+                    f"when it opens them: by default from {REVEAL_CDN}\n"
+                    f"and {REQUIRE_JS_CDN}\n"
+                    "(MathJax, jQuery and the widget renderer come from cdnjs/unpkg too; without them\n"
+                    "formulas stay as TeX and widgets show nothing). Without reveal.js and RequireJS a\n"
+                    "deck shows all its slides on one long page.\n\n"
+                    "Offline: unpack reveal.js 4 (e.g. `npm pack reveal.js@4.0.2`) and RequireJS\n"
+                    "(`npm pack requirejs`), then give their local paths:\n"
+                    "  kpo-course slides --reveal-prefix ~/js/reveal.js --require-js ~/js/require.js\n"
+                    "A local folder or file is copied into OUT and linked relatively, so OUT works\n"
+                    "from a USB stick.")
+    slides.add_argument("out", nargs="?", metavar="OUT",
+                        help="folder for the decks (default: _build/slides in the course folder)")
+    slides.add_argument("--reveal-prefix", default=REVEAL_CDN, metavar="URL_OR_FOLDER",
+                        help=f"where reveal.js is: a URL prefix or a local reveal.js folder (default {REVEAL_CDN})")
+    slides.add_argument("--require-js", default=REQUIRE_JS_CDN, metavar="URL_OR_FILE",
+                        help="where RequireJS is: a URL or a local require.js file (default: cdnjs)")
+    slides.add_argument("--hide-code", action="store_true",
+                        help="show only the outputs of code cells (figures, tables), not the code")
+    slides.set_defaults(run=_slides)
+
+    release = commands.add_parser(
+        "release", help="write a student copy of the course without the solutions",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Copy lessons/, exercises/, the kpo_course package, docs/ (without the instructor\n"
+                    "guide), README.md, the Makefile and the install files (pyproject.toml,\n"
+                    "environment.yml, postBuild, LICENSE) into OUT, with a RELEASE.md note. Never\n"
+                    "copied: solutions/, tests/, benchmarks/, .git, .venv, .ci and build leftovers.\n\n"
+                    "Then every file in OUT is checked: no solution markers, none of the memo model\n"
+                    "answers (the text between the markers in solutions/), no solution code and no\n"
+                    "stored outputs in the exercises. A leak fails with exit 1 naming the file.\n"
+                    "OUT must be outside the course folder and empty (or use --force): else exit 2.\n\n"
+                    "Note: the answer checks in kpo_course/checks/ must know the answers, so a\n"
+                    "determined student can read them there; see docs/instructor-guide.md.")
+    release.add_argument("out", metavar="OUT", help="folder for the student copy (outside the course folder)")
+    release.add_argument("--force", action="store_true",
+                         help="write into a non-empty OUT, replacing the course files already in it")
+    release.set_defaults(run=_release)
     return main_parser
 
 

@@ -112,3 +112,11 @@ def test_exercise_without_solution_is_stale(tmp_path):
     course = _copy_course(tmp_path)
     (course / "exercises" / "99_orphan.ipynb").write_text("{}")
     assert course / "exercises" / "99_orphan.ipynb" in build(course, check=True)
+
+
+def test_build_refuses_without_solutions_and_deletes_nothing(tmp_path):
+    (tmp_path / "exercises").mkdir()
+    shutil.copy(ROOT / "exercises" / "00_warmup.ipynb", tmp_path / "exercises")
+    with pytest.raises(BuildError, match="no solution notebooks"):
+        build(tmp_path)
+    assert (tmp_path / "exercises" / "00_warmup.ipynb").exists()

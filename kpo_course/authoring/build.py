@@ -148,8 +148,12 @@ class Plan:
 
 def plan(root: Path) -> Plan:
     """Compute every exercise from ``root/solutions`` without writing anything."""
+    sources = sorted((root / "solutions").glob("*.ipynb"))
+    if not sources:  # a student copy: building would delete every exercise
+        raise BuildError(f"no solution notebooks in {root / 'solutions'}: exercises are built from solutions/, "
+                         "which a student copy does not have; nothing was changed.")
     outputs: dict[Path, str] = {}
-    for source in sorted((root / "solutions").glob("*.ipynb")):
+    for source in sources:
         solution = nbformat.read(source, as_version=4)
         target = root / "exercises" / source.name
         outputs[target] = _render(exercise_from_solution(solution, f"solutions/{source.name}"))
