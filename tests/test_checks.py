@@ -60,7 +60,7 @@ def test_ellipsis_means_not_answered_yet(question_id):
     ("00.q2", "True", "without quotes"),
     ("00.q3", "a", "routine operational"),
     ("00.q3", "d", "not one of the options"),
-    ("00.q3", 2, "Expected one option letter"),
+    ("00.q3", 2, "Expected one of the options as text"),
 ])
 def test_plausible_wrong_answers_get_a_message_that_fits(question_id, wrong, words):
     feedback = kpo.check(question_id, wrong)

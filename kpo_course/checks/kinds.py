@@ -32,7 +32,14 @@ def say(en: str, sv: str) -> dict[str, str]:
 
 
 def shown(value: Any) -> str:
-    """A short, safe description of any value for a message (never huge, never raises)."""
+    """A short, safe description of any value for a message (never huge, never raises).
+
+    >>> shown("x" * 100)[:10], shown(list(range(100)))[-6:]
+    ("'xxxxxxxxx", '7, ...]')
+    """
+    shape = getattr(value, "shape", None)
+    if type(value).__name__ in {"DataFrame", "Series", "ndarray"} and isinstance(shape, tuple):
+        return f"<{type(value).__name__} {'×'.join(map(str, shape))}>"
     try:
         return _short.repr(value)
     except Exception:
@@ -147,7 +154,9 @@ def choice(expected: str, feedback: Mapping[str, Text]) -> Checker:
 
     def check(answer: Any) -> Verdict:
         if not isinstance(answer, str):
-            return _wrong_type("one option letter as text, e.g. \"a\"", "en bokstav som text, t.ex. \"a\"", answer)
+            example = keys[0] if keys else "a"
+            return _wrong_type(f"one of the options as text, e.g. \"{example}\"",
+                               f"ett av alternativen som text, t.ex. \"{example}\"", answer)
         key = answer.strip().lower()
         if key not in feedback:
             listed = ", ".join(f'"{k}"' for k in keys)
@@ -217,8 +226,9 @@ def selection(expected: Sequence[str], options: Mapping[str, Text]) -> Checker:
 
     def check(answer: Any) -> Verdict:
         if isinstance(answer, str) or not isinstance(answer, (list, tuple, set, frozenset)):
-            return _wrong_type('a list of option letters, e.g. ["a", "c"]',
-                               'en lista med bokstäver, t.ex. ["a", "c"]', answer)
+            example = ", ".join(f'"{k}"' for k in list(options)[:2])
+            return _wrong_type(f"a list of options, e.g. [{example}]", f"en lista med alternativ, t.ex. [{example}]",
+                               answer)
         if len(answer) > 100:
             return Verdict(False, say("That list is far too long: pick among the options.",
                                       "Listan är alldeles för lång: välj bland alternativen."), {"reason": "too_long"})
