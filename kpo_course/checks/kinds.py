@@ -41,9 +41,10 @@ def shown(value: Any) -> str:
     if type(value).__name__ in {"DataFrame", "Series", "ndarray"} and isinstance(shape, tuple):
         return f"<{type(value).__name__} {'×'.join(map(str, shape))}>"
     try:
-        return _short.repr(value)
+        text = _short.repr(value)
     except Exception:
         return f"<{type(value).__name__}>"
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 @dataclass(frozen=True)
@@ -94,11 +95,12 @@ def number(
                 float(stripped)
             except ValueError:
                 return _wrong_type("a number", "ett tal", answer)
+            example = stripped if len(stripped) <= 30 else stripped[:27] + "..."
             return Verdict(
                 False,
                 say(
-                    f"That is text ({shown(answer)}). Write the number without quotes, e.g. {stripped}.",
-                    f"Det där är text ({shown(answer)}). Skriv talet utan citattecken, t.ex. {stripped}.",
+                    f"That is text ({shown(answer)}). Write the number without quotes, e.g. {example}.",
+                    f"Det där är text ({shown(answer)}). Skriv talet utan citattecken, t.ex. {example}.",
                 ),
                 {"reason": "text_number"},
             )

@@ -1,0 +1,350 @@
+"""Exercise 04, benefits of KPO: AstraZeneca's clinical data management with Cognizant (lesson 04).
+
+The case's figures come from the course data (``kpo.data.case_figures()``), read when an
+answer is checked; the flexibility question's demand curve is ILLUSTRATIVE and its
+settings live in :data:`FLEXIBILITY_SETTINGS`, the same numbers the notebook prints.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .ex06 import wrong_type
+from .kinds import Verdict, as_number, labels, number, say
+
+CASE = "astrazeneca_cognizant"
+
+#: The ILLUSTRATIVE flexibility scenario of question 04.q5 (the notebook uses the same numbers).
+DEMAND_SETTINGS = {"months": 24, "base": 10, "dip": 0.4, "dip_start": 6, "dip_length": 6, "recovery_months": 6}
+FLEXIBILITY_SETTINGS = {"in_house_staff": 10, "in_house_cost_per_fte": 10_000,
+                        "kpo_cost_per_fte": 11_000, "notice_months": 1}
+
+BENEFITS = ("lower_operating_costs", "fills_skills_gap", "frees_existing_staff", "flexibility", "agility")
+
+
+def _is_table(answer: Any) -> bool:
+    return type(answer).__name__ in {"DataFrame", "Series"}
+
+
+def _n(value: float, decimals: int = 0) -> dict[str, str]:
+    """A number written the English and the Swedish way: 1,234.5 and 1 234,5."""
+    en = f"{value:,.{decimals}f}"
+    return {"en": en, "sv": en.replace(",", " ").replace(".", ",")}
+
+
+def _table_refused(answer: Any) -> Verdict | None:
+    if _is_table(answer):
+        return Verdict(False, say(
+            "That is a table. Pick the numbers out of it and compute one number.",
+            "Det där är en tabell. Plocka ut talen ur den och räkna fram ett enda tal."),
+            {"reason": "table"})
+    return None
+
+
+# --------------------------------------------------------------------------- 04.q1
+def _case_people() -> list[tuple[str, float]]:
+    from .. import data
+    figures = data.case_figures()  # in the learner's language, like the answer
+    rows = figures[(figures["case"] == CASE) & (figures["unit"] == "people")]
+    return sorted((str(label), float(value)) for label, value in zip(rows["label"], rows["value"]))
+
+
+def _people_rows_check(answer: Any) -> Verdict:
+    import pandas as pd
+
+    if isinstance(answer, pd.Series):
+        return Verdict(False, say(
+            "That is one column (a Series). Keep whole rows: filter the DataFrame figures with a condition.",
+            "Det där är en kolumn (en Series). Behåll hela rader: filtrera DataFrame:n figures med ett villkor."),
+            {"reason": "series"})
+    if not isinstance(answer, pd.DataFrame):
+        return wrong_type("a pandas DataFrame (rows of figures)", "en pandas DataFrame (rader ur figures)", answer)
+    missing = [c for c in ("label", "value") if c not in answer.columns]
+    if missing:
+        return Verdict(False, say(
+            f"Keep the columns of figures: the table needs {', '.join(missing)}.",
+            f"Behåll kolumnerna från figures: tabellen behöver {', '.join(missing)}."),
+            {"reason": "columns", "missing": missing})
+    want = _case_people()
+    if "case" in answer.columns and len(answer) > len(want) and (answer["case"] != CASE).any():
+        return Verdict(False, say(
+            "Your table has rows from other cases too. Add the condition figures[\"case\"] == \"astrazeneca_cognizant\".",
+            "Tabellen har rader från andra fall också. Lägg till villkoret figures[\"case\"] == \"astrazeneca_cognizant\"."),
+            {"reason": "other_cases"})
+    if "unit" in answer.columns and len(answer) > len(want) and (answer["unit"] != "people").any():
+        return Verdict(False, say(
+            "Your table still has the pounds and the tools. Add the condition figures[\"unit\"] == \"people\" "
+            "(combine two conditions with &).",
+            "Tabellen har fortfarande med pund och verktyg. Lägg till villkoret figures[\"unit\"] == \"people\" "
+            "(kombinera två villkor med &)."),
+            {"reason": "other_units"})
+    if len(answer) != len(want):
+        return Verdict(False, say(
+            f"Expected {len(want)} rows (the case's people figures), got {len(answer)}. Check both conditions.",
+            f"Förväntade {len(want)} rader (fallets siffror om personer), fick {len(answer)}. Kontrollera båda villkoren."),
+            {"reason": "rows", "rows": len(answer)})
+    given = sorted((str(label), float(value)) for label, value in zip(answer["label"], answer["value"]))
+    if given != want:
+        return Verdict(False, say(
+            "The table has the right number of rows, but not the case's people figures. Filter figures, "
+            "do not change its values.",
+            "Tabellen har rätt antal rader, men inte fallets siffror om personer. Filtrera figures, ändra inte värdena."),
+            {"reason": "values"})
+    return Verdict(True, say(
+        "Right: four figures count people: about 1,000 before; 350 at Cognizant (300 of them in India) "
+        "and 50 at AstraZeneca after.",
+        "Rätt: fyra siffror räknar personer: omkring 1 000 före; 350 hos Cognizant (varav 300 i Indien) "
+        "och 50 på AstraZeneca efter."), {})
+
+
+# --------------------------------------------------------------------------- 04.q2
+def _figure(unit: str, label_part: str) -> float:
+    """One of the case's figures, found by unit and by a word of its English label."""
+    from ..content import load
+    case = load().by_id("cases", CASE)
+    found = [f.value for f in case.figures if f.unit == unit and label_part in f.label["en"]]
+    return float(found[0])
+
+
+def _headcount_figures() -> dict[str, float]:
+    return {"before": _figure("people", "before"), "cognizant": _figure("people", "Cognizant"),
+            "india": _figure("people", "India"), "astrazeneca": _figure("people", "AstraZeneca")}
+
+
+def _reduction_share_check(answer: Any) -> Verdict:
+    refused = _table_refused(answer)
+    if refused:
+        return refused
+    f = _headcount_figures()
+    after = f["cognizant"] + f["astrazeneca"]
+    share = 1 - after / f["before"]
+    value = as_number(answer)
+    if value is not None:
+        if abs(value - share * 100) <= 0.5:
+            return Verdict(False, say(
+                f"That is the share in percent. Write it as a fraction: {_n(share, 2)['en']}, not {_n(value)['en']}.",
+                f"Det där är andelen i procent. Skriv den som ett bråktal: {_n(share, 2)['sv']}, inte {_n(value)['sv']}."),
+                {"reason": "percent"})
+        if abs(value - (f["before"] - after)) <= 0.5:
+            return Verdict(False, say(
+                f"That is how many people fewer ({_n(value)['en']}). As a share, divide by the {_n(f['before'])['en']} before.",
+                f"Det är hur många färre personer det blev ({_n(value)['sv']}). Som andel: dela med de {_n(f['before'])['sv']} före."),
+                {"reason": "people"})
+    return number(
+        share, 0.005,
+        right=say(
+            f"Right: {_n(after)['en']} people instead of about {_n(f['before'])['en']}, a fall of {share:.0%} in heads. "
+            "Many of the 1,000 worked part time, so the fall in full-time equivalents was smaller.",
+            f"Rätt: {_n(after)['sv']} personer i stället för omkring {_n(f['before'])['sv']}, en minskning med "
+            f"{share * 100:.0f} procent räknat i huvuden. Många av de 1 000 arbetade deltid, så minskningen i "
+            "heltidstjänster var mindre."),
+        common_wrong=[
+            (1 - f["cognizant"] / f["before"], say(
+                f"You left out the {f['astrazeneca']:.0f} AstraZeneca staff who still work on the data: "
+                f"after the deal {after:.0f} people do it.",
+                f"Du glömde de {f['astrazeneca']:.0f} på AstraZeneca som fortfarande arbetar med datan: "
+                f"efter avtalet gör {after:.0f} personer det.")),
+            (1 - (after + f["india"]) / f["before"], say(
+                f"You counted the {f['india']:.0f} in India twice: they are part of Cognizant's {f['cognizant']:.0f}.",
+                f"Du räknade de {f['india']:.0f} i Indien två gånger: de ingår i Cognizants {f['cognizant']:.0f}.")),
+            (after / f["before"], say(
+                "That is the share that remains after the deal. The question asks how much the headcount fell: 1 minus that.",
+                "Det är andelen som finns kvar efter avtalet. Frågan gäller hur mycket personalstyrkan minskade: 1 minus den.")),
+            (1 - f["india"] / f["before"], say(
+                "You counted only the staff in India. After the deal, all of Cognizant's staff and AstraZeneca's own 50 do the work.",
+                "Du räknade bara personalen i Indien. Efter avtalet gör hela Cognizants personal och AstraZenecas egna 50 arbetet.")),
+        ],
+        too_high=say("Too high: count everyone who does the data work after the deal, at Cognizant and at AstraZeneca.",
+                     "För högt: räkna alla som gör dataarbetet efter avtalet, både hos Cognizant och på AstraZeneca."),
+        too_low=say("Too low: check which figures are 'after the deal' and divide by the number before.",
+                    "För lågt: kontrollera vilka siffror som gäller efter avtalet och dela med antalet före."),
+    )(answer)
+
+
+# --------------------------------------------------------------------------- 04.q3
+def _saving_per_year_check(answer: Any) -> Verdict:
+    refused = _table_refused(answer)
+    if refused:
+        return refused
+    target, deal, years = _figure("GBP", "Target saving") / 1e6, _figure("GBP", "Value of the deal") / 1e6, 5
+    per_year = target / years
+    value = as_number(answer)
+    if value is not None and abs(value - per_year * 1e6) <= 1e6:
+        return Verdict(False, say(
+            f"Right amount, wrong unit: the question asks for £ millions, so write {per_year:g}, not {_n(value)['en']}.",
+            f"Rätt belopp men fel enhet: frågan gäller miljoner pund, så skriv {per_year:g}, inte {_n(value)['sv']}."),
+            {"reason": "unit"})
+    return number(
+        per_year, 0.1,
+        right=say(
+            f"Right: a target of £{per_year:g}m a year on average. It was a target, not a reported result, "
+            f"and the source does not say whether the £{deal:g}m paid to Cognizant is already deducted.",
+            f"Rätt: ett mål på i genomsnitt {per_year:g} miljoner pund per år. Det var ett mål, inte ett redovisat "
+            f"resultat, och källan säger inte om de {deal:g} miljoner som betalades till Cognizant redan är avdragna."),
+        common_wrong=[
+            (target, say(f"That is the whole five-year target. Divide it by the {years} years.",
+                         f"Det är hela målet för fem år. Dela det med de {years} åren.")),
+            (target * years, say("You multiplied by five. The £150m already covers all five years: divide instead.",
+                                 "Du multiplicerade med fem. De 150 miljonerna gäller redan alla fem åren: dela i stället.")),
+            ((target - deal) / years, say(
+                f"You subtracted the £{deal:g}m deal first. The source gives the target saving itself and does not say "
+                "whether the fee is already deducted: divide the target by five.",
+                f"Du drog först av avtalets {deal:g} miljoner. Källan anger själva besparingsmålet och säger inte om "
+                "avgiften redan är avdragen: dela målet med fem.")),
+            (deal / years, say(f"That is the deal's value (£{deal:g}m) per year, not the target saving.",
+                               f"Det är avtalets värde ({deal:g} miljoner pund) per år, inte besparingsmålet.")),
+        ],
+        too_high=say("Too high: divide the five-year target (£150m) by the five years.",
+                     "För högt: dela femårsmålet (150 miljoner pund) med de fem åren."),
+        too_low=say("Too low: divide the five-year target (£150m) by the five years, in £ millions.",
+                    "För lågt: dela femårsmålet (150 miljoner pund) med de fem åren, i miljoner pund."),
+    )(answer)
+
+
+# --------------------------------------------------------------------------- 04.q4
+BENEFIT_FACTS = {
+    "fewer_tools": "lower_operating_costs",
+    "staff_freed": "frees_existing_staff",
+    "ramp_up": "flexibility",
+    "statistics_2011": "fills_skills_gap",
+    "new_rule": "agility",
+}
+
+_BENEFIT_FEEDBACK = {
+    "fewer_tools": say(
+        "fewer_tools: fewer than half as many tools is a streamlined process, which cuts operating costs (lower_operating_costs).",
+        "fewer_tools: mindre än hälften så många verktyg är en effektiviserad process, som sänker driftskostnaderna (lower_operating_costs)."),
+    "staff_freed": say(
+        "staff_freed: the people who used to do data work beside their main job can now spend that time on other work (frees_existing_staff).",
+        "staff_freed: de som förut gjorde dataarbete vid sidan av sitt ordinarie jobb kan nu lägga tiden på annat (frees_existing_staff)."),
+    "ramp_up": say(
+        "ramp_up: adding staff when the workload grows, and fewer when it falls, is flexibility.",
+        "ramp_up: att ta in fler när arbetsmängden växer, och färre när den minskar, är flexibilitet (flexibility)."),
+    "statistics_2011": say(
+        "statistics_2011: statistical analysis needs trained statisticians; the vendor fills that need for skilled staff (fills_skills_gap).",
+        "statistics_2011: statistisk analys kräver utbildade statistiker; leverantören fyller behovet av kvalificerad personal (fills_skills_gap)."),
+    "new_rule": say(
+        "new_rule: adapting quickly to a change in the industry is agility, not just more or fewer people.",
+        "new_rule: att snabbt anpassa sig till en förändring i branschen är smidighet (agility), inte bara fler eller färre personer."),
+}
+
+
+def _benefits_check(answer: Any) -> Verdict:
+    if _is_table(answer):
+        return wrong_type('a dict such as {"fewer_tools": "agility", ...}',
+                          'en dict som {"fewer_tools": "agility", ...}', answer)
+    verdict = labels(BENEFIT_FACTS, feedback=_BENEFIT_FEEDBACK, allowed=BENEFITS)(answer)
+    if verdict.correct:
+        return Verdict(True, say(
+            "Right: one case shows all five benefits. Only one fact, the new rule, is made up; the other four "
+            "are reported.",
+            "Rätt: ett enda fall visar alla fem fördelarna. Bara ett faktum, den nya regeln, är påhittat; de "
+            "andra fyra är rapporterade."), verdict.result)
+    return verdict
+
+
+# --------------------------------------------------------------------------- 04.q5
+def _flexibility_result(**changes: Any):
+    from ..models import demand_curve, simulate
+    settings = {**FLEXIBILITY_SETTINGS, **changes}
+    return simulate(demand_curve(**DEMAND_SETTINGS), **settings)
+
+
+def _flexibility_check(answer: Any) -> Verdict:
+    refused = _table_refused(answer)
+    if refused:
+        return refused
+    if type(answer).__name__ == "FlexibilityResult":
+        return Verdict(False, say(
+            "That is the whole result of simulate. Store one number from it: result.kpo_saving.",
+            "Det är hela resultatet från simulate. Spara ett tal ur det: result.kpo_saving."),
+            {"reason": "result_object"})
+    result = _flexibility_result()
+    saving = result.kpo_saving
+    return number(
+        saving, 1,
+        right=say(
+            f"Right: paying only for the capacity it needs saves {_n(saving)['en']} over two years, even at a 10% "
+            f"premium per FTE; the fixed team sat idle for {_n(result.in_house_idle_total)['en']} FTE-months. "
+            f"The price: {_n(result.kpo_unmet_total)['en']} FTE-months of work waited while the vendor caught up.",
+            f"Rätt: att bara betala för den kapacitet som behövs sparar {_n(saving)['sv']} på två år, trots 10 procent "
+            f"högre pris per heltidstjänst; den fasta gruppen gick sysslolös {_n(result.in_house_idle_total)['sv']} "
+            f"personmånader. Priset: arbete motsvarande {_n(result.kpo_unmet_total)['sv']} personmånader fick vänta medan "
+            "leverantören hann ikapp."),
+        common_wrong=[
+            (-saving, say("The sign is flipped: kpo_saving is the in-house cost minus the KPO cost, positive when KPO costs less.",
+                          "Tecknet är omvänt: kpo_saving är den interna kostnaden minus KPO-kostnaden, positiv när KPO är billigare.")),
+            (_flexibility_result(kpo_cost_per_fte=10_000).kpo_saving, say(
+                "You priced KPO capacity like the in-house team. It costs 11,000 per FTE-month: kpo_cost_per_fte=11_000.",
+                "Du räknade KPO-kapaciteten till samma pris som den egna gruppen. Den kostar 11 000 per personmånad: "
+                "kpo_cost_per_fte=11_000.")),
+            (result.in_house_total_cost, say("That is the in-house team's total cost. The question asks for the saving.",
+                                             "Det är den egna gruppens totala kostnad. Frågan gäller besparingen.")),
+            (result.kpo_total_cost, say("That is KPO's total cost. The question asks for the saving: in-house minus KPO.",
+                                        "Det är KPO-alternativets totala kostnad. Frågan gäller besparingen: intern minus KPO.")),
+        ],
+    )(answer)
+
+
+QUESTIONS: list = []
+
+
+def _question(**kwargs: Any) -> None:
+    from . import Question
+    QUESTIONS.append(Question(**kwargs))
+
+
+_question(
+    id="04.q1",
+    kind="pandas",
+    claims=("S14", "S16"),
+    points=1,
+    checker=_people_rows_check,
+    hint=say("Two conditions, each in brackets, joined with &: figures[(figures[\"case\"] == ...) & (figures[\"unit\"] == ...)].",
+             "Två villkor, vart och ett inom parentes, förenade med &: figures[(figures[\"case\"] == ...) & (figures[\"unit\"] == ...)]."),
+)
+
+_question(
+    id="04.q2",
+    kind="calculation",
+    claims=("S14", "S16"),
+    points=1,
+    checker=_reduction_share_check,
+    hint=say("After the deal: Cognizant's 350 (the 300 in India are among them) plus AstraZeneca's 50. "
+             "Share of the fall = 1 - after / before.",
+             "Efter avtalet: Cognizants 350 (de 300 i Indien ingår) plus AstraZenecas 50. "
+             "Minskningens andel = 1 - efter / före."),
+)
+
+_question(
+    id="04.q3",
+    kind="calculation",
+    claims=("S14",),
+    points=1,
+    checker=_saving_per_year_check,
+    hint=say("Target saving over five years, divided by five, in £ millions.",
+             "Besparingsmålet för fem år, delat med fem, i miljoner pund."),
+)
+
+_question(
+    id="04.q4",
+    kind="judgement",
+    claims=("S14", "S15", "S16", "S17", "S18"),
+    points=2,
+    checker=_benefits_check,
+    hint=say("Each benefit fits exactly one fact. Flexibility is about how many people; agility is about adapting "
+             "to a change; filling a skills gap is about a kind of expertise the firm lacks.",
+             "Varje fördel passar exakt ett faktum. Flexibilitet handlar om hur många personer; smidighet om att "
+             "anpassa sig till en förändring; att fylla en kompetenslucka om expertis som företaget saknar."),
+)
+
+_question(
+    id="04.q5",
+    kind="calculation",
+    claims=("S17",),
+    points=1,
+    checker=_flexibility_check,
+    hint=say("result = kpo.models.simulate(demand, in_house_staff=10, in_house_cost_per_fte=10_000, "
+             "kpo_cost_per_fte=11_000, notice_months=1); then result.kpo_saving.",
+             "result = kpo.models.simulate(demand, in_house_staff=10, in_house_cost_per_fte=10_000, "
+             "kpo_cost_per_fte=11_000, notice_months=1); sedan result.kpo_saving."),
+)

@@ -1,0 +1,470 @@
+"""Exercise 05, drawbacks and risks: the hidden costs of a vendor switch (lesson 05).
+
+The vendor-switch scenario is ILLUSTRATIVE: its numbers live in :data:`VENDOR_A` and
+:data:`VENDOR_B`, the same numbers the notebook gives. The switching-back provision follows
+Peukert (2019): switching costs are about one third of a year's professional-services spend.
+Risks and mitigations come from the course data, read when an answer is checked.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .ex06 import wrong_type
+from .kinds import Verdict, as_number, labels, number, say
+
+#: The ILLUSTRATIVE vendor switch of questions 05.q4 and 05.q5 (keyword arguments of Option).
+VENDOR_A = {"monthly_cost": 60_000, "management_share": 0.10}
+VENDOR_B = {"monthly_cost": 45_000, "search_and_contracting": 50_000, "transition": 120_000,
+            "transition_months": 4, "management_share": 0.10,
+            "switching_back": 45_000 * 12 / 3}  # one third of a year's fees (Peukert 2019)
+HORIZON_MONTHS = 36
+
+#: The five measures of 05.q6: one for each risk (the fingerprint room is part of the first).
+CHOSEN_MITIGATIONS = ("nda_and_access_control", "sla_and_quality_reviews", "pilot_project",
+                      "communication_plan", "change_management")
+
+RISK_IDS = ("ip_security", "less_control_quality", "setup_time_resources", "communication_barriers", "staff_fear")
+
+
+def _is_table(answer: Any) -> bool:
+    return type(answer).__name__ in {"DataFrame", "Series"}
+
+
+def _n(value: float, decimals: int = 0) -> dict[str, str]:
+    """A number written the English and the Swedish way: 1,234.5 and 1 234,5."""
+    en = f"{value:,.{decimals}f}"
+    return {"en": en, "sv": en.replace(",", " ").replace(".", ",")}
+
+
+def _not_an_option(answer: Any) -> Verdict | None:
+    if _is_table(answer):
+        return Verdict(False, say("That is a table. The question asks for one number.",
+                                  "Det där är en tabell. Frågan gäller ett enda tal."), {"reason": "table"})
+    if type(answer).__name__ == "Option":
+        return Verdict(False, say(
+            "That is an Option itself, not a number. Pass it to a model function, e.g. kpo.models.total_cost "
+            "or kpo.models.break_even_month.",
+            "Det där är ett Option-objekt, inte ett tal. Skicka det till en modellfunktion, t.ex. kpo.models.total_cost "
+            "eller kpo.models.break_even_month."), {"reason": "option"})
+    return None
+
+
+# --------------------------------------------------------------------------- 05.q1
+HIDDEN_COST_ITEMS = {
+    "tender_and_lawyers": "vendor_search_and_contracting",
+    "parallel_running": "transition_to_vendor",
+    "vendor_manager": "managing_the_effort",
+    "exit_provision": "switching_or_back_in_house",
+    "monthly_fee": "not_hidden",
+}
+_HIDDEN_COST_FEEDBACK = {
+    "tender_and_lawyers": say(
+        "tender_and_lawyers: finding vendors, asking for offers and having the contract reviewed is the cost of "
+        "vendor search and contracting.",
+        "tender_and_lawyers: att hitta leverantörer, begära anbud och låta granska avtalet är kostnaden för att "
+        "söka leverantör och skriva avtal."),
+    "parallel_running": say(
+        "parallel_running: paying two vendors while the new one learns the work is the transition to the vendor.",
+        "parallel_running: att betala två leverantörer medan den nya lär sig arbetet är övergången till leverantören."),
+    "vendor_manager": say(
+        "vendor_manager: following up the vendor every month is the cost of managing the effort.",
+        "vendor_manager: att följa upp leverantören varje månad är kostnaden för att styra samarbetet."),
+    "exit_provision": say(
+        "exit_provision: money for leaving vendor B one day is the cost of switching vendors or bringing the work back in-house.",
+        "exit_provision: pengar för att en dag lämna leverantör B är kostnaden för att byta leverantör eller ta hem arbetet igen."),
+    "monthly_fee": say(
+        "monthly_fee: the fee is the price on the vendor's offer, the one cost that is not hidden.",
+        "monthly_fee: avgiften är priset i leverantörens anbud, den enda kostnaden som inte är dold."),
+}
+
+# --------------------------------------------------------------------------- 05.q2
+CLAUSE_RISKS = {
+    "nda": "ip_security",
+    "fingerprint_room": "ip_security",
+    "sla": "less_control_quality",
+    "pilot": "setup_time_resources",
+    "communication_plan": "communication_barriers",
+    "change_management": "staff_fear",
+}
+_CLAUSE_FEEDBACK = {
+    "nda": say("nda: a non-disclosure agreement protects confidential information and intellectual property (ip_security).",
+               "nda: ett sekretessavtal skyddar konfidentiell information och immateriella rättigheter (ip_security)."),
+    "fingerprint_room": say(
+        "fingerprint_room: a room only the team can enter, with no printers, keeps documents from being copied or "
+        "passed on: it protects intellectual property (ip_security).",
+        "fingerprint_room: ett rum som bara teamet kommer in i, utan skrivare, hindrar att dokument kopieras eller "
+        "förs vidare: det skyddar de immateriella rättigheterna (ip_security)."),
+    "sla": say("sla: measurable quality levels and sample checks give back some control over the quality of the work "
+               "(less_control_quality).",
+               "sla: mätbara kvalitetsnivåer och stickprov ger tillbaka en del av kontrollen över arbetets kvalitet "
+               "(less_control_quality)."),
+    "pilot": say("pilot: a small trial first limits the time and money at stake while KPO is set up (setup_time_resources).",
+                 "pilot: ett litet försök först begränsar den tid och de pengar som står på spel medan KPO sätts upp "
+                 "(setup_time_resources)."),
+    "communication_plan": say(
+        "communication_plan: named contacts, regular calls and a shared glossary work against language and "
+        "cultural barriers (communication_barriers).",
+        "communication_plan: utsedda kontaktpersoner, regelbundna samtal och en gemensam ordlista motverkar "
+        "språkliga och kulturella hinder (communication_barriers)."),
+    "change_management": say(
+        "change_management: telling staff early and giving them new roles answers the fear for their jobs (staff_fear).",
+        "change_management: att berätta tidigt för personalen och ge dem nya roller bemöter oron för jobben (staff_fear)."),
+}
+
+
+def _hidden_costs_check(answer: Any) -> Verdict:
+    if _is_table(answer):
+        return wrong_type('a dict such as {"monthly_fee": "not_hidden", ...}',
+                          'en dict som {"monthly_fee": "not_hidden", ...}', answer)
+    verdict = labels(HIDDEN_COST_ITEMS, feedback=_HIDDEN_COST_FEEDBACK)(answer)
+    if verdict.correct:
+        return Verdict(True, say(
+            "Right: four of the five items are hidden costs, and the vendor's offer shows only the fifth.",
+            "Rätt: fyra av de fem posterna är dolda kostnader, och leverantörens anbud visar bara den femte."),
+            verdict.result)
+    return verdict
+
+
+def _clauses_check(answer: Any) -> Verdict:
+    if _is_table(answer):
+        return wrong_type('a dict such as {"nda": "ip_security", ...}', 'en dict som {"nda": "ip_security", ...}', answer)
+    verdict = labels(CLAUSE_RISKS, feedback=_CLAUSE_FEEDBACK, allowed=RISK_IDS)(answer)
+    if verdict.correct:
+        return Verdict(True, say(
+            "Right: every drawback in the article has a clause against it; the NDA and the fingerprint room "
+            "both protect intellectual property.",
+            "Rätt: varje nackdel i artikeln har en klausul mot sig; sekretessavtalet och fingeravtrycksrummet "
+            "skyddar båda de immateriella rättigheterna."), verdict.result)
+    return verdict
+
+
+# --------------------------------------------------------------------------- 05.q3
+def _reduction_columns() -> list[str]:
+    return ["likelihood_reduction", "impact_reduction"]
+
+
+def _reductions(how: str):
+    from .. import data
+    grouped = data.mitigations().groupby("risk_id")[_reduction_columns()]
+    return getattr(grouped, how)()
+
+
+def _same_frame(answer: Any, want: Any) -> bool:
+    """True if ``answer`` has ``want``'s rows (by label) and values, in any row order."""
+    import numpy as np
+
+    try:
+        given = answer.sort_index()
+        want = want.sort_index()
+        if list(map(str, given.index)) != list(map(str, want.index)):
+            return False
+        return bool(np.allclose(given.to_numpy(dtype=float), want.to_numpy(dtype=float), atol=1e-6, equal_nan=False))
+    except (TypeError, ValueError, AttributeError):
+        return False
+
+
+def _reduction_totals_check(answer: Any) -> Verdict:
+    import pandas as pd
+
+    if isinstance(answer, pd.Series):
+        return Verdict(False, say(
+            "That is one column (a Series). Keep both columns: select them with a list, "
+            "[[\"likelihood_reduction\", \"impact_reduction\"]].",
+            "Det där är en kolumn (en Series). Behåll båda kolumnerna: välj dem med en lista, "
+            "[[\"likelihood_reduction\", \"impact_reduction\"]]."), {"reason": "series"})
+    if not isinstance(answer, pd.DataFrame):
+        return wrong_type("a pandas DataFrame with one row per risk", "en pandas DataFrame med en rad per risk", answer)
+    if "risk_id" in answer.columns:  # grouped with as_index=False, or reset_index(): fine
+        answer = answer.set_index("risk_id")
+    missing = [c for c in _reduction_columns() if c not in answer.columns]
+    if missing:
+        return Verdict(False, say(
+            f"The table needs the column(s) {', '.join(missing)}; it has {', '.join(map(str, answer.columns[:8]))}.",
+            f"Tabellen behöver kolumnen/kolumnerna {', '.join(missing)}; den har {', '.join(map(str, answer.columns[:8]))}."),
+            {"reason": "columns", "missing": missing})
+    answer = answer[_reduction_columns()]
+    want = _reductions("sum")
+    if len(answer) != len(want):
+        return Verdict(False, say(
+            f"Expected one row per risk ({len(want)} rows), got {len(answer)}. Group by risk_id.",
+            f"Förväntade en rad per risk ({len(want)} rader), fick {len(answer)}. Gruppera på risk_id."),
+            {"reason": "rows", "rows": len(answer)})
+    if _same_frame(answer, want):
+        top = want.sum(axis=1).idxmax()
+        return Verdict(True, say(
+            f"Right. {top} has the most help: {int(want.loc[top, 'likelihood_reduction'])} steps off its likelihood "
+            "if every measure is used. But no risk can fall below 1 x 1: a risk you take on never vanishes.",
+            f"Rätt. {top} har mest hjälp: {int(want.loc[top, 'likelihood_reduction'])} steg av sannolikheten om "
+            "alla åtgärder används. Men ingen risk kan gå under 1 x 1: en risk man tar på sig försvinner aldrig."), {})
+    for how, en, sv in (
+        ("mean", "That is the average reduction per mitigation. The question asks for the total: use .sum().",
+         "Det är den genomsnittliga minskningen per åtgärd. Frågan gäller summan: använd .sum()."),
+        ("max", "That is the largest single reduction. The question asks for all of them added up: use .sum().",
+         "Det är den största enskilda minskningen. Frågan gäller alla tillsammans: använd .sum()."),
+        ("count", "You counted the mitigations. The question asks for their reductions added up: use .sum().",
+         "Du räknade åtgärderna. Frågan gäller deras minskningar tillsammans: använd .sum()."),
+    ):
+        if _same_frame(answer, _reductions(how)):
+            return Verdict(False, say(en, sv), {"reason": how})
+    return Verdict(False, say(
+        "The table has the right shape, but some values or row labels differ. Group mitigations by risk_id and add up.",
+        "Tabellen har rätt form, men några värden eller radetiketter skiljer sig. Gruppera mitigations på risk_id och summera."),
+        {"reason": "values"})
+
+
+# --------------------------------------------------------------------------- 05.q4, 05.q5
+def _option(name: str, settings: dict):
+    from ..models import Option
+    return Option(name, **settings)
+
+
+def _total_b(include_switching_back: bool = True) -> float:
+    from ..models import total_cost
+    return total_cost(_option("vendor_b", VENDOR_B), HORIZON_MONTHS, include_switching_back=include_switching_back)
+
+
+def _total_cost_check(answer: Any) -> Verdict:
+    refused = _not_an_option(answer)
+    if refused:
+        return refused
+    total = _total_b()
+    fees = VENDOR_B["monthly_cost"] * HORIZON_MONTHS
+    management = fees * VENDOR_B["management_share"]
+    transition, switching = VENDOR_B["transition"], VENDOR_B["switching_back"]
+    return number(
+        total, 1,
+        right=say(
+            f"Right: {_n(total)['en']} over three years, of which {_n(total - fees)['en']} "
+            f"({(total - fees) / total:.0%}) are hidden costs on top of the fees.",
+            f"Rätt: {_n(total)['sv']} på tre år, varav {_n(total - fees)['sv']} "
+            f"({(total - fees) / total * 100:.0f} procent) är dolda kostnader utöver avgifterna."),
+        common_wrong=[
+            (total + transition, say(
+                f"You counted the transition cost twice: total_cost already includes the {_n(transition)['en']} "
+                "you gave as transition=. Do not add it again.",
+                f"Du räknade övergångskostnaden två gånger: total_cost tar redan med de {_n(transition)['sv']} "
+                "som du angav som transition=. Lägg inte till dem igen.")),
+            (total - switching, say(
+                f"You forgot the switching-back cost ({_n(switching)['en']}, one third of a year's fees): "
+                "use include_switching_back=True.",
+                f"Du glömde kostnaden för att byta igen ({_n(switching)['sv']}, en tredjedel av ett års avgifter): "
+                "använd include_switching_back=True.")),
+            (total + switching, say(
+                "You counted the switching-back cost twice: with include_switching_back=True, total_cost already adds it.",
+                "Du räknade kostnaden för att byta igen två gånger: med include_switching_back=True lägger total_cost "
+                "redan till den.")),
+            (total + transition * (VENDOR_B["transition_months"] - 1), say(
+                f"The transition cost is {_n(transition)['en']} in all, spread over {VENDOR_B['transition_months']} "
+                "months, not that much every month.",
+                f"Övergångskostnaden är {_n(transition)['sv']} totalt, utspridd över {VENDOR_B['transition_months']} "
+                "månader, inte så mycket varje månad.")),
+            (total - management, say(
+                "You left out managing the effort: management_share=0.10 adds 10% of the fee every month.",
+                "Du glömde kostnaden för att styra samarbetet: management_share=0.10 lägger till 10 procent av "
+                "avgiften varje månad.")),
+            (fees, say("That is only the fees. The question asks for the total with all four hidden costs.",
+                       "Det är bara avgifterna. Frågan gäller totalen med alla fyra dolda kostnader.")),
+        ],
+        too_high=say("Too high: check each amount against the table and count each hidden cost once.",
+                     "För högt: jämför varje belopp med tabellen och räkna varje dold kostnad en gång."),
+        too_low=say("Too low: one of the four hidden costs is missing, or the horizon is shorter than 36 months.",
+                    "För lågt: någon av de fyra dolda kostnaderna saknas, eller så är tidshorisonten kortare än 36 månader."),
+    )(answer)
+
+
+def _break_even_check(answer: Any) -> Verdict:
+    from ..models import break_even_month, cumulative_costs
+
+    refused = _not_an_option(answer)
+    if refused:
+        return refused
+    a, b = _option("vendor_a", VENDOR_A), _option("vendor_b", VENDOR_B)
+    month = break_even_month(a, b, HORIZON_MONTHS, include_switching_back=True)
+    running = cumulative_costs([a, b], HORIZON_MONTHS, include_switching_back=True)
+    gap = float(running.loc[month - 1, "vendor_b"] - running.loc[month - 1, "vendor_a"])
+    value = as_number(answer)
+    if value is not None and not float(value).is_integer():
+        return Verdict(False, say("A month is a whole number from 1 to 36, e.g. 7.",
+                                  "En månad är ett heltal från 1 till 36, t.ex. 7."), {"reason": "fraction"})
+    return number(
+        month, 0,
+        right=say(
+            f"Right: from month {month} on, switching has cost less in total. Before that, the search and "
+            "transition costs outweigh the lower fee.",
+            f"Rätt: från månad {month} har bytet kostat mindre totalt. Dessförinnan väger kostnaderna för "
+            "upphandling och övergång tyngre än den lägre avgiften."),
+        common_wrong=[
+            (month - 1, say(
+                f"One month early: at the end of month {month - 1} switching is still {_n(gap)['en']} dearer in total.",
+                f"En månad för tidigt: i slutet av månad {month - 1} är bytet fortfarande {_n(gap)['sv']} dyrare totalt.")),
+            (VENDOR_B["transition_months"], say(
+                "That is when the transition ends. Break-even comes later: when the running totals cross.",
+                "Det är då övergången är klar. Break-even kommer senare: när de löpande totalerna korsar varandra.")),
+        ],
+        too_high=say("Too late: look at cumulative_costs([vendor_a, vendor_b], 36, include_switching_back=True) and find "
+                     "the first month where vendor_b is at or below vendor_a.",
+                     "För sent: titta i cumulative_costs([vendor_a, vendor_b], 36, include_switching_back=True) och hitta "
+                     "den första månaden där vendor_b är lika med eller under vendor_a."),
+        too_low=say("Too early: in that month switching has still cost more in total.",
+                    "För tidigt: den månaden har bytet fortfarande kostat mer totalt."),
+    )(answer)
+
+
+# --------------------------------------------------------------------------- 05.q6
+def _residuals(mitigation_ids: Any = CHOSEN_MITIGATIONS) -> dict[str, int]:
+    from .. import data
+    from ..models import Mitigation, Risk, residual
+
+    risks = data.risks()
+    table = data.mitigations()
+    chosen = table if mitigation_ids is None else table[table["id"].isin(list(mitigation_ids))]
+    result = residual(
+        [Risk(r.id, int(r.likelihood), int(r.impact)) for r in risks.itertuples()],
+        [Mitigation(m.id, m.risk_id, int(m.likelihood_reduction), int(m.impact_reduction)) for m in chosen.itertuples()],
+    )
+    return dict(zip(result["risk_id"], (int(s) for s in result["residual_score"])))
+
+
+def _scores_before() -> dict[str, int]:
+    from .. import data
+    risks = data.risks()
+    return {r.id: int(r.likelihood) * int(r.impact) for r in risks.itertuples()}
+
+
+def _residual_check(answer: Any) -> Verdict:
+    import pandas as pd
+
+    if isinstance(answer, pd.Series):
+        return Verdict(False, say(
+            "That is one column. Keep the whole table that kpo.models.residual returns: it says which risk each score belongs to.",
+            "Det där är en kolumn. Behåll hela tabellen som kpo.models.residual ger: den visar vilken risk varje poäng hör till."),
+            {"reason": "series"})
+    if not isinstance(answer, pd.DataFrame):
+        return wrong_type("the DataFrame that kpo.models.residual returns", "den DataFrame som kpo.models.residual ger", answer)
+    missing = [c for c in ("risk_id", "residual_score") if c not in answer.columns]
+    if missing:
+        return Verdict(False, say(
+            f"The table needs the columns risk_id and residual_score (missing: {', '.join(missing)}). "
+            "Use kpo.models.residual(risk_list, mitigation_list).",
+            f"Tabellen behöver kolumnerna risk_id och residual_score (saknas: {', '.join(missing)}). "
+            "Använd kpo.models.residual(risk_list, mitigation_list)."), {"reason": "columns", "missing": missing})
+    want = _residuals()
+    if len(answer) > 1000:
+        return Verdict(False, say("That table is far too long: one row per risk.",
+                                  "Tabellen är alldeles för lång: en rad per risk."), {"reason": "rows"})
+    given: dict[str, Any] = {}
+    for risk_id, score in zip(answer["risk_id"], answer["residual_score"]):
+        given[str(risk_id)] = score
+    if sorted(given) != sorted(want) or len(answer) != len(want):
+        return Verdict(False, say(
+            f"Expected one row for each of the {len(want)} risks ({', '.join(want)}); got {len(answer)} row(s).",
+            f"Förväntade en rad för var och en av de {len(want)} riskerna ({', '.join(want)}); fick {len(answer)} rad(er)."),
+            {"reason": "rows"})
+    values = {k: as_number(v) for k, v in given.items()}
+    if all(values[k] is not None and abs(values[k] - want[k]) < 1e-9 for k in want):
+        before, after = sum(_scores_before().values()), sum(want.values())
+        return Verdict(True, say(
+            f"Right: the five measures bring the total risk score from {before} to {after} (illustrative scores). "
+            "Every risk is lower, none is gone.",
+            f"Rätt: de fem åtgärderna sänker den sammanlagda riskpoängen från {before} till {after} (påhittade poäng). "
+            "Varje risk är lägre, ingen är borta."), {})
+    if all(values[k] is not None and abs(values[k] - v) < 1e-9 for k, v in _residuals(None).items()):
+        return Verdict(False, say(
+            "You applied every mitigation in the table. The question applies only the five chosen ones, one per risk.",
+            "Du tillämpade alla åtgärder i tabellen. Frågan gäller bara de fem valda, en per risk."), {"reason": "all"})
+    unchanged = [k for k, v in _scores_before().items() if values[k] is not None and abs(values[k] - v) < 1e-9]
+    if len(unchanged) == len(want):
+        return Verdict(False, say(
+            "Every risk still has its score from before: no mitigation was applied. Pass mitigation_list to residual.",
+            "Varje risk har kvar sin poäng från före: ingen åtgärd har tillämpats. Skicka med mitigation_list till residual."),
+            {"reason": "unmitigated", "risks": unchanged})
+    if unchanged:
+        return Verdict(False, say(
+            f"{', '.join(unchanged)}: still the score from before mitigation. Did you apply the measure against it?",
+            f"{', '.join(unchanged)}: fortfarande samma poäng som före åtgärderna. Tillämpade du åtgärden mot den?"),
+            {"reason": "unmitigated", "risks": unchanged})
+    wrong = [k for k in want if values[k] is None or abs(values[k] - want[k]) >= 1e-9]
+    return Verdict(False, say(
+        f"The residual score is not right for {', '.join(wrong)}. Use the risks' likelihood and impact from the table "
+        "and the five chosen mitigations.",
+        f"Restpoängen stämmer inte för {', '.join(wrong)}. Använd riskernas sannolikhet och konsekvens från tabellen "
+        "och de fem valda åtgärderna."), {"reason": "values", "wrong": wrong})
+
+
+QUESTIONS: list = []
+
+
+def _question(**kwargs: Any) -> None:
+    from . import Question
+    QUESTIONS.append(Question(**kwargs))
+
+
+_question(
+    id="05.q1",
+    kind="judgement",
+    claims=("S21",),
+    points=2,
+    checker=_hidden_costs_check,
+    hint=say("Barthélemy's four hidden costs come in order: before the move (search), during it (transition), "
+             "all the time (managing), at the end (switching). The one left over is the price itself.",
+             "Barthélemys fyra dolda kostnader kommer i tur och ordning: före flytten (upphandling), under den "
+             "(övergång), hela tiden (styrning), på slutet (byte). Den som blir över är själva priset."),
+)
+
+_question(
+    id="05.q2",
+    kind="judgement",
+    claims=("S19", "S20", "S21", "S22", "S23"),
+    points=2,
+    checker=_clauses_check,
+    hint=say("Ask of each clause: what could go wrong without it? Two clauses protect the same thing.",
+             "Fråga för varje klausul: vad kunde gå fel utan den? Två klausuler skyddar samma sak."),
+)
+
+_question(
+    id="05.q3",
+    kind="pandas",
+    claims=("S19", "S20", "S21", "S22", "S23"),
+    points=1,
+    checker=_reduction_totals_check,
+    hint=say("mitigations.groupby(\"risk_id\")[[\"likelihood_reduction\", \"impact_reduction\"]].sum()",
+             "mitigations.groupby(\"risk_id\")[[\"likelihood_reduction\", \"impact_reduction\"]].sum()"),
+)
+
+_question(
+    id="05.q4",
+    kind="calculation",
+    claims=("S21",),
+    points=2,
+    checker=_total_cost_check,
+    hint=say("vendor_b = kpo.models.Option(\"vendor_b\", monthly_cost=45_000, search_and_contracting=50_000, "
+             "transition=120_000, transition_months=4, management_share=0.10, switching_back=180_000); then "
+             "kpo.models.total_cost(vendor_b, 36, include_switching_back=True).",
+             "vendor_b = kpo.models.Option(\"vendor_b\", monthly_cost=45_000, search_and_contracting=50_000, "
+             "transition=120_000, transition_months=4, management_share=0.10, switching_back=180_000); sedan "
+             "kpo.models.total_cost(vendor_b, 36, include_switching_back=True)."),
+)
+
+_question(
+    id="05.q5",
+    kind="calculation",
+    claims=("S21",),
+    points=1,
+    checker=_break_even_check,
+    hint=say("kpo.models.break_even_month(vendor_a, vendor_b, 36, include_switching_back=True), with "
+             "vendor_a = kpo.models.Option(\"vendor_a\", monthly_cost=60_000, management_share=0.10).",
+             "kpo.models.break_even_month(vendor_a, vendor_b, 36, include_switching_back=True), med "
+             "vendor_a = kpo.models.Option(\"vendor_a\", monthly_cost=60_000, management_share=0.10)."),
+)
+
+_question(
+    id="05.q6",
+    kind="calculation",
+    claims=("S19", "S20", "S21", "S22", "S23"),
+    points=2,
+    checker=_residual_check,
+    hint=say("One Risk per row of risks (id, likelihood, impact); one Mitigation per chosen row of mitigations "
+             "(id, risk_id, likelihood_reduction, impact_reduction); then kpo.models.residual(risk_list, mitigation_list).",
+             "En Risk per rad i risks (id, likelihood, impact); en Mitigation per vald rad i mitigations "
+             "(id, risk_id, likelihood_reduction, impact_reduction); sedan kpo.models.residual(risk_list, mitigation_list)."),
+)

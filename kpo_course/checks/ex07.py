@@ -1,0 +1,515 @@
+"""Exercise 07, the capstone: a manufacturer considers outsourcing its production-process analytics.
+
+The manufacturer is the source article's teaching example (claim S13). Every number of the
+case is ILLUSTRATIVE, made up to practise the methods: the options' costs (:data:`OPTIONS`),
+the decision matrix (:data:`CRITERIA_WEIGHTS`, :data:`OPTION_SCORES`) and the location scores
+(:data:`LOCATION_SCORES`) are the same numbers the notebook gives. Only the GSLI 2023 weights
+(Kearney) and the switching-cost rule of thumb (one third of a year's fees, Peukert 2019) are real.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .ex06 import _as_mapping, axes_label_problem, figure_check, wrong_type
+from .kinds import Verdict, as_number, number, say, selection, shown
+
+HORIZON_MONTHS = 36
+
+#: ILLUSTRATIVE options, as keyword arguments of kpo.models.Option (amounts in euros).
+OPTIONS: dict[str, dict[str, float]] = {
+    "in_house": {"monthly_cost": 60_000},
+    "onshore_vendor": {"monthly_cost": 50_000, "search_and_contracting": 20_000, "transition": 45_000,
+                       "transition_months": 3, "management_share": 0.05,
+                       "switching_back": 50_000 * 12 / 3},  # one third of a year's fees (Peukert 2019)
+    "offshore_vendor": {"monthly_cost": 27_000, "search_and_contracting": 40_000, "transition": 150_000,
+                        "transition_months": 6, "management_share": 0.15, "rework_share": 0.05,
+                        "switching_back": 27_000 * 12 / 3},
+}
+BASELINE = "in_house"
+CHOSEN = "offshore_vendor"
+
+#: The firm's planned measures against the course's five risks (07.q5).
+PLANNED_MITIGATIONS = ("nda_and_access_control", "sla_and_quality_reviews", "communication_plan")
+
+#: ILLUSTRATIVE decision matrix (07.q7): weights in points, scores 1-5 (5 = best for the firm).
+CRITERIA_WEIGHTS = {"cost": 30, "expertise": 25, "ip_risk": 20, "speed": 15, "communication": 10}
+OPTION_SCORES = {
+    "in_house": {"cost": 1, "expertise": 2, "ip_risk": 5, "speed": 2, "communication": 5},
+    "onshore_vendor": {"cost": 2, "expertise": 4, "ip_risk": 4, "speed": 4, "communication": 4},
+    "offshore_vendor": {"cost": 5, "expertise": 4, "ip_risk": 2, "speed": 3, "communication": 2},
+}
+
+#: ILLUSTRATIVE GSLI-style dimension scores (0-10) for four made-up locations (07.q8).
+LOCATION_SCORES = {
+    "Location P": {"financial_attractiveness": 9, "people_skills_and_availability": 7,
+                   "business_environment": 4, "digital_resonance": 5},
+    "Location Q": {"financial_attractiveness": 6, "people_skills_and_availability": 6,
+                   "business_environment": 8, "digital_resonance": 6},
+    "Location R": {"financial_attractiveness": 7, "people_skills_and_availability": 6,
+                   "business_environment": 6, "digital_resonance": 6},
+    "Location S": {"financial_attractiveness": 5, "people_skills_and_availability": 5,
+                   "business_environment": 9, "digital_resonance": 8},
+}
+MIN_BUSINESS_ENVIRONMENT = 5
+
+
+def _n(value: float, decimals: int = 0) -> dict[str, str]:
+    """A number written the English and the Swedish way: 1,234.5 and 1 234,5."""
+    en = f"{value:,.{decimals}f}"
+    return {"en": en, "sv": en.replace(",", " ").replace(".", ",")}
+
+
+_type_message = wrong_type
+
+
+# --------------------------------------------------------------------------- 07.q1
+REASON_OPTIONS = {
+    "a": say("a is right: nobody at the firm has analysed process data with these methods: the expertise is not in-house.",
+             "a stämmer: ingen på företaget har analyserat processdata med de här metoderna: kompetensen finns inte internt."),
+    "b": say("b is right: a three-year programme is a special project; the firm need not hire experts permanently, full time.",
+             "b stämmer: ett treårigt program är ett särskilt projekt; företaget behöver inte anställa experter permanent på heltid."),
+    "c": say("c: typing in invoices is routine operational work, BPO, and not what this project is about.",
+             "c: att mata in fakturor är rutinmässigt operativt arbete, BPO, och inte vad projektet handlar om."),
+    "d": say("d is right: that is the article's own example of a manufacturer using KPO.",
+             "d stämmer: det är artikelns eget exempel på en tillverkare som använder KPO."),
+    "e": say("e: production is the firm's core business (kärnverksamhet); KPO helps it improve production, not give it up.",
+             "e: produktionen är företagets kärnverksamhet; KPO hjälper det att förbättra produktionen, inte att lämna den."),
+}
+
+
+def _reasons_check(answer: Any) -> Verdict:
+    if type(answer).__name__ in {"DataFrame", "Series"}:
+        return wrong_type('a list of letters, e.g. ["a", "c"]', 'en lista med bokstäver, t.ex. ["a", "c"]', answer)
+    verdict = selection(["a", "b", "d"], REASON_OPTIONS)(answer)
+    if verdict.correct:
+        return Verdict(True, say(
+            "Right: a, b and d. Missing expertise, a special project and a leaner production process: "
+            "the article's reasons for KPO.",
+            "Rätt: a, b och d. Kompetens som saknas, ett särskilt projekt och en effektivare produktionsprocess: "
+            "artikelns skäl för KPO."), verdict.result)
+    return verdict
+
+
+# --------------------------------------------------------------------------- 07.q2, 07.q3, 07.q4
+def _options(**changes: dict) -> dict[str, Any]:
+    from ..models import Option
+    return {name: Option(name, **{**settings, **changes.get(name, {})}) for name, settings in OPTIONS.items()}
+
+
+def _totals(include_switching_back: bool = True) -> dict[str, float]:
+    from ..models import total_cost
+    return {name: total_cost(option, HORIZON_MONTHS, include_switching_back=include_switching_back)
+            for name, option in _options().items()}
+
+
+def _close(given: dict[str, float | None], want: dict[str, float], tolerance: float = 1.0) -> list[str]:
+    """The keys whose value is not within ``tolerance`` of ``want``."""
+    return [k for k in want if given.get(k) is None or abs(given[k] - want[k]) > tolerance]
+
+
+def _total_costs_check(answer: Any) -> Verdict:
+    import pandas as pd
+
+    if isinstance(answer, pd.DataFrame) and answer.shape[1] > 1:
+        return Verdict(False, say(
+            "That is the whole running table. Take its last row, the totals after 36 months: table.iloc[-1].",
+            "Det är hela tabellen med löpande summor. Ta dess sista rad, totalerna efter 36 månader: table.iloc[-1]."),
+            {"reason": "table"})
+    given = _as_mapping(answer)
+    if given is None:
+        return _type_message("a dict (or Series) of option id -> total cost",
+                             "en dict (eller Series) med alternativ -> total kostnad", answer)
+    want = _totals()
+    if sorted(given) != sorted(want):
+        return Verdict(False, say(f"Give exactly one total for each option: {', '.join(want)}.",
+                                  f"Ge exakt en total för varje alternativ: {', '.join(want)}."),
+                       {"reason": "keys", "keys": sorted(given)[:10]})
+    if any(type(v).__name__ == "Option" for v in given.values()):
+        return Verdict(False, say("Those are the Option objects. Give each option's total cost: kpo.models.total_cost(option, 36, ...).",
+                                  "Det där är Option-objekten. Ge varje alternativs totala kostnad: kpo.models.total_cost(option, 36, ...)."),
+                       {"reason": "option"})
+    if any(isinstance(v, str) for v in given.values()):
+        return Verdict(False, say("Some totals are text. Write numbers without quotes, or give total_cost's result itself.",
+                                  "Några totaler är text. Skriv talen utan citattecken, eller ge resultatet från total_cost direkt."),
+                       {"reason": "text_number"})
+    values = {k: as_number(v) for k, v in given.items()}
+    wrong = _close(values, want)
+    if not wrong:
+        cheapest = min(want, key=want.get)
+        saved = want[BASELINE] - want[cheapest]
+        return Verdict(True, say(
+            f"Right: {cheapest} is cheapest over three years, {_n(saved)['en']} below in-house "
+            f"({saved / want[BASELINE]:.0%}). The onshore vendor saves almost nothing once the switching-back cost is counted.",
+            f"Rätt: {cheapest} är billigast på tre år, {_n(saved)['sv']} under intern drift "
+            f"({saved / want[BASELINE] * 100:.0f} procent). Leverantören inom landet sparar nästan ingenting när "
+            "kostnaden för att byta igen räknas med."), {})
+    without = _totals(include_switching_back=False)
+    if not _close(values, without):
+        return Verdict(False, say(
+            "You left out the switching-back cost, Barthélemy's fourth hidden cost: use include_switching_back=True.",
+            "Du glömde kostnaden för att byta igen, Barthélemys fjärde dolda kostnad: använd include_switching_back=True."),
+            {"reason": "switching_back"})
+    doubled = [k for k in wrong if values[k] is not None
+               and abs(values[k] - want[k] - OPTIONS[k].get("transition", 0)) <= 1 and OPTIONS[k].get("transition")]
+    if doubled:
+        return Verdict(False, say(
+            f"You counted the transition cost twice for {', '.join(doubled)}: total_cost already includes transition=.",
+            f"Du räknade övergångskostnaden två gånger för {', '.join(doubled)}: total_cost tar redan med transition=."),
+            {"reason": "transition_twice", "options": doubled})
+    return Verdict(False, say(
+        f"Not right for {', '.join(wrong)} (tolerance 1). Check each Option's amounts against the table, "
+        "36 months, include_switching_back=True.",
+        f"Stämmer inte för {', '.join(wrong)} (tolerans 1). Jämför varje Options belopp med tabellen, "
+        "36 månader, include_switching_back=True."), {"reason": "values", "wrong": wrong})
+
+
+def _break_even(option: str) -> int | None:
+    from ..models import break_even_month
+    options = _options()
+    return break_even_month(options[BASELINE], options[option], HORIZON_MONTHS, include_switching_back=True)
+
+
+def _break_even_check(answer: Any) -> Verdict:
+    if type(answer).__name__ in {"DataFrame", "Series", "Option"}:
+        return wrong_type("one month, a whole number such as 12", "en månad, ett heltal som 12", answer)
+    value = as_number(answer)
+    if value is not None and not float(value).is_integer():
+        return Verdict(False, say("A month is a whole number from 1 to 36.", "En månad är ett heltal från 1 till 36."),
+                       {"reason": "fraction"})
+    month = _break_even(CHOSEN)
+    other = _break_even("onshore_vendor")
+    wrongs = [(month - 1, say(f"One month early: at the end of month {month - 1} the offshore vendor has still cost more in total.",
+                              f"En månad för tidigt: i slutet av månad {month - 1} har leverantören utomlands fortfarande kostat mer totalt."))]
+    if other is not None and other != month:
+        wrongs.append((other, say(f"Month {other} is the onshore vendor's break-even. The question asks about the offshore vendor.",
+                                  f"Månad {other} är break-even för leverantören inom landet. Frågan gäller leverantören utomlands.")))
+    return number(
+        month, 0,
+        right=say(f"Right: from month {month} on the offshore vendor has cost less than the in-house team, for good.",
+                  f"Rätt: från månad {month} har leverantören utomlands kostat mindre än den egna gruppen, för gott."),
+        common_wrong=wrongs,
+        too_high=say("Too late: find the first month where offshore_vendor's running total is at or below in_house's.",
+                     "För sent: hitta den första månaden där offshore_vendors löpande summa är lika med eller under in_house."),
+        too_low=say("Too early: in that month the offshore vendor has still cost more in total.",
+                    "För tidigt: den månaden har leverantören utomlands fortfarande kostat mer totalt."),
+    )(answer)
+
+
+def _inspect_cost_chart(ax: Any) -> Verdict | None:
+    import numpy as np
+
+    ends = []
+    for line in ax.get_lines():
+        try:
+            y = np.asarray(line.get_ydata(), dtype=float)
+        except (TypeError, ValueError):
+            continue
+        if y.ndim == 1 and y.size >= 2 and math.isfinite(float(y[-1])):
+            ends.append(float(y[-1]))
+    want = _totals()
+    # Euros, thousands or millions of euros are all fine, if the axis label says which.
+    found = max(([k for k, total in want.items() if any(abs(e - total / scale) <= 1 / scale for e in ends)]
+                 for scale in (1, 1e3, 1e6)), key=len)
+    if len(found) < len(want):
+        without = _totals(include_switching_back=False)
+        if any(all(any(abs(e - total / scale) <= 1 / scale for e in ends) for total in without.values())
+               for scale in (1, 1e3, 1e6)):
+            return Verdict(False, say(
+                "The lines end without the switching-back cost: use cumulative_costs(..., include_switching_back=True).",
+                "Linjerna slutar utan kostnaden för att byta igen: använd cumulative_costs(..., include_switching_back=True)."),
+                {"reason": "switching_back"})
+        missing = [k for k in want if k not in found]
+        return Verdict(False, say(
+            f"Expected one line per option, each the running total over 36 months; missing or wrong: {', '.join(missing)}. "
+            "Plot the columns of kpo.models.cumulative_costs(...).",
+            f"Förväntade en linje per alternativ, var och en med den löpande summan över 36 månader; saknas eller fel: "
+            f"{', '.join(missing)}. Rita kolumnerna i kpo.models.cumulative_costs(...)."),
+            {"reason": "lines", "missing": missing})
+    return axes_label_problem(ax, illustrative=True)
+
+
+# --------------------------------------------------------------------------- 07.q5, 07.q6
+def _residual_scores(extra: tuple[str, ...] = ()) -> dict[str, int]:
+    from .. import data
+    from ..models import Mitigation, Risk, residual
+
+    risks = data.risks()
+    table = data.mitigations()
+    chosen = table[table["id"].isin([*PLANNED_MITIGATIONS, *extra])]
+    result = residual(
+        [Risk(r.id, int(r.likelihood), int(r.impact)) for r in risks.itertuples()],
+        [Mitigation(m.id, m.risk_id, int(m.likelihood_reduction), int(m.impact_reduction)) for m in chosen.itertuples()],
+    )
+    return dict(zip(result["risk_id"], (int(s) for s in result["residual_score"])))
+
+
+def _top_risk() -> tuple[str, int]:
+    scores = _residual_scores()
+    top = max(scores, key=scores.get)  # first listed wins a tie
+    return top, scores[top]
+
+
+def _text_answer(answer: Any, allowed: list[str], example: str) -> tuple[str | None, Verdict | None]:
+    if not isinstance(answer, str):
+        return None, _type_message(f"an id as text, e.g. \"{example}\"", f"ett id som text, t.ex. \"{example}\"", answer)
+    key = answer.strip().lower()
+    if key not in allowed:
+        listed = ", ".join(f'"{a}"' for a in allowed)
+        return None, Verdict(False, say(f"{shown(answer)} is not one of the ids: {listed}.",
+                                        f"{shown(answer)} är inte ett av id:na: {listed}."), {"reason": "unknown_option"})
+    return key, None
+
+
+def _top_risk_check(answer: Any) -> Verdict:
+    from .. import data
+
+    risks = data.risks()
+    before = {r.id: int(r.likelihood) * int(r.impact) for r in risks.itertuples()}
+    key, problem = _text_answer(answer, list(before), "staff_fear")
+    if problem:
+        return problem
+    after = _residual_scores()
+    top, top_score = _top_risk()
+    if key == top:
+        return Verdict(True, say(
+            f"Right: {top} still scores {top_score} (illustrative): the plan has no measure against it.",
+            f"Rätt: {top} har fortfarande {top_score} poäng (påhittat): planen har ingen åtgärd mot den."), {"value": key})
+    if before[key] == max(before.values()):
+        return Verdict(False, say(
+            f"{key} was highest before the plan ({before[key]}), but the plan brings it to {after[key]}. "
+            f"Which risk is highest after it?",
+            f"{key} var högst före planen ({before[key]}), men planen sänker den till {after[key]}. "
+            f"Vilken risk är högst efter den?"), {"value": key})
+    return Verdict(False, say(
+        f"{key} scores {after[key]} after the plan; another risk scores {top_score}.",
+        f"{key} har {after[key]} poäng efter planen; en annan risk har {top_score}."), {"value": key})
+
+
+def _next_mitigation_check(answer: Any) -> Verdict:
+    from .. import data
+
+    table = data.mitigations()
+    ids = [str(i) for i in table["id"]]
+    key, problem = _text_answer(answer, ids, "pilot_project")
+    if problem:
+        return problem
+    top, top_score = _top_risk()
+    risk_of = dict(zip(ids, (str(r) for r in table["risk_id"])))
+    if key in PLANNED_MITIGATIONS:
+        return Verdict(False, say(f"{key} is already in the plan. Pick a measure against {top}.",
+                                  f"{key} finns redan i planen. Välj en åtgärd mot {top}."), {"value": key})
+    if risk_of[key] != top:
+        return Verdict(False, say(f"{key} is a measure against {risk_of[key]}, not against {top}.",
+                                  f"{key} är en åtgärd mot {risk_of[key]}, inte mot {top}."), {"value": key})
+    options = [m for m in ids if risk_of[m] == top]
+    after = {m: _residual_scores((m,))[top] for m in options}
+    best = min(options, key=lambda m: (after[m], options.index(m)))
+    if key == best:
+        return Verdict(True, say(
+            f"Right: {key} brings {top} from {top_score} to {after[key]}: start small, measure, then scale up.",
+            f"Rätt: {key} sänker {top} från {top_score} till {after[key]}: börja i liten skala, mät och skala sedan upp."),
+            {"value": key})
+    return Verdict(False, say(
+        f"{key} helps ({top_score} -> {after[key]}), but another measure against {top} brings it lower.",
+        f"{key} hjälper ({top_score} -> {after[key]}), men en annan åtgärd mot {top} sänker den mer."), {"value": key})
+
+
+# --------------------------------------------------------------------------- 07.q7
+def _winners() -> dict[str, str]:
+    from ..models import weighted_scores
+    doubled = {**CRITERIA_WEIGHTS, "ip_risk": CRITERIA_WEIGHTS["ip_risk"] * 2}
+    return {"base": weighted_scores(CRITERIA_WEIGHTS, OPTION_SCORES).winner,
+            "ip_doubled": weighted_scores(doubled, OPTION_SCORES).winner}
+
+
+def _winners_check(answer: Any) -> Verdict:
+    mapping = _as_mapping(answer)
+    if mapping is None or type(answer).__name__ == "DataFrame":
+        return _type_message('a dict such as {"base": "...", "ip_doubled": "..."}',
+                             'en dict som {"base": "...", "ip_doubled": "..."}', answer)
+    answer = mapping
+    want = _winners()
+    if sorted(map(str, answer)) != sorted(want):
+        return Verdict(False, say('Use exactly the two keys "base" and "ip_doubled".',
+                                  'Använd exakt de två nycklarna "base" och "ip_doubled".'), {"reason": "keys"})
+    given = {k: answer[k].strip().lower() if isinstance(answer[k], str) else None for k in want}
+    odd = [k for k in want if given[k] not in OPTION_SCORES]
+    if odd:
+        listed = ", ".join(f'"{o}"' for o in OPTION_SCORES)
+        return Verdict(False, say(f"Each value must be an option id: {listed} (check {', '.join(odd)}).",
+                                  f"Varje värde måste vara ett alternativs id: {listed} (kontrollera {', '.join(odd)})."),
+                       {"reason": "unknown_option"})
+    if given == want:
+        return Verdict(True, say(
+            f"Right: {want['base']} wins with the firm's weights, but when protecting intellectual property counts "
+            f"double, {want['ip_doubled']} wins. The weights decide: agree on them before you score.",
+            f"Rätt: {want['base']} vinner med företagets vikter, men när skyddet av immateriella rättigheter väger "
+            f"dubbelt vinner {want['ip_doubled']}. Vikterna avgör: kom överens om dem innan ni sätter poäng."), {})
+    if given["base"] != want["base"]:
+        return Verdict(False, say(
+            f"With the given weights the winner is not {given['base']}: compare the totals of weighted_scores(...).",
+            f"Med de givna vikterna vinner inte {given['base']}: jämför totalerna från weighted_scores(...)."),
+            {"reason": "base"})
+    if given["ip_doubled"] == want["base"]:
+        return Verdict(False, say(
+            "Doubling ip_risk's weight (20 -> 40) changes the ranking: run weighted_scores again with the new weights.",
+            "När vikten för ip_risk fördubblas (20 -> 40) ändras rangordningen: kör weighted_scores igen med de nya vikterna."),
+            {"reason": "ip_doubled"})
+    return Verdict(False, say(
+        f"With ip_risk's weight doubled the winner is not {given['ip_doubled']}: compare the new totals.",
+        f"Med dubbel vikt för ip_risk vinner inte {given['ip_doubled']}: jämför de nya totalerna."), {"reason": "ip_doubled"})
+
+
+# --------------------------------------------------------------------------- 07.q8
+def _location_key(answer: str) -> str:
+    key = answer.strip().lower()
+    for prefix in ("location ", "land "):
+        if key.startswith(prefix):
+            key = key[len(prefix):].strip()
+    return key
+
+
+def _location_totals() -> dict[str, float]:
+    from ..models import gsli_score
+    return {str(k): float(v) for k, v in gsli_score(LOCATION_SCORES).items()}
+
+
+def _location_check(answer: Any) -> Verdict:
+    if not isinstance(answer, str):
+        return _type_message('the location\'s name as text, e.g. "Location P"',
+                             'landets namn som text, t.ex. "Location P"', answer)
+    totals = _location_totals()
+    keys = {_location_key(name): name for name in totals}
+    key = _location_key(answer)
+    if key not in keys:
+        return Verdict(False, say(f"{shown(answer)} is not one of the locations: {', '.join(sorted(totals))}.",
+                                  f"{shown(answer)} är inte ett av länderna: {', '.join(sorted(totals))}."),
+                       {"reason": "unknown_option"})
+    name = keys[key]
+    allowed = {n: t for n, t in totals.items()
+               if LOCATION_SCORES[n]["business_environment"] >= MIN_BUSINESS_ENVIRONMENT}
+    best = max(allowed, key=allowed.get)
+    if name == best:
+        return Verdict(True, say(
+            f"Right: among the locations with a business environment of at least {MIN_BUSINESS_ENVIRONMENT}, "
+            f"{best} has the highest weighted total ({_n(totals[best], 2)['en']}, illustrative).",
+            f"Rätt: bland länderna med ett affärsklimat på minst {MIN_BUSINESS_ENVIRONMENT} har {best} högst "
+            f"viktad total ({_n(totals[best], 2)['sv']}, påhittat)."), {"value": name})
+    if name not in allowed:
+        return Verdict(False, say(
+            f"{name} has the highest total overall, but its business environment "
+            f"({LOCATION_SCORES[name]['business_environment']}) is below the firm's minimum of {MIN_BUSINESS_ENVIRONMENT}."
+            if name == max(totals, key=totals.get) else
+            f"{name}'s business environment ({LOCATION_SCORES[name]['business_environment']}) is below the firm's minimum.",
+            f"{name} har högst total av alla, men dess affärsklimat ({LOCATION_SCORES[name]['business_environment']}) "
+            f"ligger under företagets miniminivå {MIN_BUSINESS_ENVIRONMENT}."
+            if name == max(totals, key=totals.get) else
+            f"Affärsklimatet i {name} ({LOCATION_SCORES[name]['business_environment']}) ligger under företagets miniminivå."),
+            {"value": name, "reason": "filtered_out"})
+    if LOCATION_SCORES[name]["business_environment"] == max(s["business_environment"] for s in LOCATION_SCORES.values()):
+        return Verdict(False, say(
+            f"{name} has the best business environment, but the choice is by weighted total among the allowed locations.",
+            f"{name} har bäst affärsklimat, men valet görs efter viktad total bland de tillåtna länderna."),
+            {"value": name})
+    return Verdict(False, say(f"{name} passes the filter, but another allowed location has a higher weighted total.",
+                              f"{name} klarar filtret, men ett annat tillåtet land har högre viktad total."), {"value": name})
+
+
+QUESTIONS: list = []
+
+
+def _question(**kwargs: Any) -> None:
+    from . import Question
+    QUESTIONS.append(Question(**kwargs))
+
+
+_question(
+    id="07.q1",
+    kind="judgement",
+    claims=("S07", "S08", "S10", "S13"),
+    points=1,
+    checker=_reasons_check,
+    hint=say("Three reasons fit. Read the brief again: what does the firm lack, for how long does it need it, and why?",
+             "Tre skäl passar. Läs uppdraget igen: vad saknar företaget, hur länge behöver det det, och varför?"),
+)
+
+_question(
+    id="07.q2",
+    kind="calculation",
+    claims=("S12", "S14", "S21"),
+    points=2,
+    checker=_total_costs_check,
+    hint=say("options = [kpo.models.Option(\"in_house\", monthly_cost=60_000), ...]; "
+             "kpo.models.cumulative_costs(options, 36, include_switching_back=True).iloc[-1] gives all three totals.",
+             "options = [kpo.models.Option(\"in_house\", monthly_cost=60_000), ...]; "
+             "kpo.models.cumulative_costs(options, 36, include_switching_back=True).iloc[-1] ger alla tre totalerna."),
+)
+
+_question(
+    id="07.q3",
+    kind="calculation",
+    claims=("S14", "S21"),
+    points=1,
+    checker=_break_even_check,
+    hint=say("kpo.models.break_even_month(in_house, offshore_vendor, 36, include_switching_back=True)",
+             "kpo.models.break_even_month(in_house, offshore_vendor, 36, include_switching_back=True)"),
+)
+
+_question(
+    id="07.q4",
+    kind="chart",
+    claims=("S12", "S14", "S21"),
+    points=2,
+    checker=figure_check(_inspect_cost_chart),
+    hint=say("table = kpo.models.cumulative_costs(options, 36, include_switching_back=True); one ax.plot(table.index, "
+             "table[name], label=name) per column; a title with the word \"illustrative\"; both axis labels.",
+             "table = kpo.models.cumulative_costs(options, 36, include_switching_back=True); en ax.plot(table.index, "
+             "table[name], label=name) per kolumn; en rubrik med ordet \"illustrativ\"; etiketter på båda axlarna."),
+)
+
+_question(
+    id="07.q5",
+    kind="calculation",
+    claims=("S19", "S20", "S21", "S22", "S23"),
+    points=1,
+    checker=_top_risk_check,
+    hint=say("Build one Risk per row of risks and one Mitigation per planned measure; kpo.models.residual(...) "
+             "and look at residual_score.",
+             "Skapa en Risk per rad i risks och en Mitigation per planerad åtgärd; kpo.models.residual(...) "
+             "och titta på residual_score."),
+)
+
+_question(
+    id="07.q6",
+    kind="judgement",
+    claims=("S21",),
+    points=1,
+    checker=_next_mitigation_check,
+    hint=say("Look at the rows of mitigations whose risk_id is the risk you found; try each with kpo.models.residual.",
+             "Titta på raderna i mitigations vars risk_id är risken du hittade; pröva var och en med kpo.models.residual."),
+)
+
+_question(
+    id="07.q7",
+    kind="calculation",
+    claims=("S12", "S19", "S24"),
+    points=2,
+    checker=_winners_check,
+    hint=say("kpo.models.weighted_scores(criteria_weights, option_scores).winner, then again with "
+             "dict(criteria_weights, ip_risk=40).",
+             "kpo.models.weighted_scores(criteria_weights, option_scores).winner, sedan igen med "
+             "dict(criteria_weights, ip_risk=40)."),
+)
+
+_question(
+    id="07.q8",
+    kind="pandas",
+    claims=("S03", "S11", "S24"),
+    points=1,
+    checker=_location_check,
+    hint=say("allowed = location_scores[location_scores[\"business_environment\"] >= 5]; "
+             "kpo.models.gsli_score(allowed).index[0].",
+             "allowed = location_scores[location_scores[\"business_environment\"] >= 5]; "
+             "kpo.models.gsli_score(allowed).index[0]."),
+)
