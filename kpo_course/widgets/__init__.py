@@ -14,6 +14,12 @@ from typing import Any
 _WIDGETS = {
     "LanguagePicker": "language",
     "Quiz": "quiz_view",
+    "DomainExplorer": "domains",
+    "TaskSorter": "tasks",
+    "CostCalculator": "cost",
+    "FlexibilitySimulator": "flexibility",
+    "DecisionMatrix": "decision",
+    "RiskMatrix": "risk",
 }
 
 __all__ = sorted(_WIDGETS)

@@ -1,0 +1,170 @@
+"""What the course's model widgets share: a chart in a ``w.Image``, numbers in the learner's language.
+
+A chart is a :class:`matplotlib.figure.Figure` from :mod:`kpo_course.plots`, turned into PNG
+bytes by :func:`kpo_course.plots.figure_to_png` and shown as the value of an
+``ipywidgets.Image(format="png")``: a widget value, which stored notebooks keep and
+headless tests can read. :class:`Chart` draws only when what it shows has changed, and
+keeps the last few renders, so moving a slider back to a value seen before costs nothing.
+The same inputs always give the same bytes.
+
+>>> chart = Chart("demo")                       # doctest: +SKIP
+>>> chart.show(("key", 1), lambda: some_figure)  # doctest: +SKIP
+True
+
+Numbers follow the course language: ``1,234,000`` and ``23%`` in English,
+``1 234 000`` and ``23 %`` in Swedish (with no-break spaces, so a number never wraps).
+
+>>> from kpo_course import i18n
+>>> i18n.set_language("sv"); money(1234000), percent(0.234), number(2.5, 1)
+('1\\xa0234\\xa0000', '23\\xa0%', '2,5')
+>>> i18n.set_language("en"); money(1234000), percent(0.234), number(2.5, 1)
+('1,234,000', '23%', '2.5')
+"""
+from __future__ import annotations
+
+import html
+from collections import OrderedDict
+from typing import Any, Callable, Hashable, Iterable
+
+import ipywidgets as w
+
+from .. import i18n
+from ..i18n import tr
+
+__all__ = ["Chart", "clear_cache", "number", "smart", "money", "percent", "heading", "bullets", "note", "sentence",
+           "verdict_box", "table", "frame_layout", "illustrative_text"]
+
+NBSP = "\u00a0"
+#: Width of a chart on screen: the PNG's own size (plots.FIGSIZE at plots.DPI), never stretched.
+CHART_WIDTH = "600px"
+#: How many rendered charts to keep (about 30 kB each).
+CACHE_SIZE = 96
+_cache: "OrderedDict[Hashable, bytes]" = OrderedDict()
+
+
+def clear_cache() -> None:
+    """Forget every stored render (for benchmarks that time a cold render)."""
+    _cache.clear()
+
+
+class Chart:
+    """A PNG chart in an ``ipywidgets.Image``, redrawn only when its key changes.
+
+    ``key`` is any hashable value that fixes the picture: every model input, every label
+    and the language. ``build`` makes the Figure (called only when needed).
+    """
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.key: Hashable = None
+        self.image = w.Image(format="png", layout=w.Layout(width=CHART_WIDTH, max_width="100%", height="auto"))
+        # No tooltip on the Image: ipywidgets 8.1's ImageView fails to render with one set.
+        self.image.add_class("kpo-chart")
+        self.renders = 0  # how many Figures were actually drawn (for tests)
+
+    def show(self, key: Hashable, build: Callable[[], Any]) -> bool:
+        """Show the chart for ``key``; True if the image changed."""
+        full_key = (self.kind, key)
+        if full_key == self.key:
+            return False
+        png = _cache.get(full_key)
+        if png is None:
+            from ..plots import figure_to_png
+
+            png = figure_to_png(build())
+            self.renders += 1
+            _cache[full_key] = png
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
+        else:
+            _cache.move_to_end(full_key)
+        self.key = full_key
+        self.image.value = png
+        self.image.layout.display = None
+        return True
+
+    def hide(self) -> None:
+        """Hide the chart (e.g. when there is nothing to draw); the next :meth:`show` brings it back."""
+        self.image.layout.display = "none"
+        self.key = None
+
+
+# --------------------------------------------------------------------------- numbers
+def number(value: float, decimals: int = 0) -> str:
+    """``value`` with thousands grouped, in the current language's style."""
+    text = f"{value:,.{decimals}f}"
+    if i18n.get_language() == "sv":
+        text = text.replace(",", NBSP).replace(".", ",")
+    if text in ("-0", "-0.0", "-0,0"):
+        text = text[1:]
+    return text
+
+
+def smart(value: float) -> str:
+    """A count with no decimals when it is whole, else one: ``22`` or ``6.5`` (``6,5``)."""
+    return number(value, 0 if abs(value - round(value)) < 0.05 else 1)
+
+
+def money(value: float) -> str:
+    """An amount of money (no currency: the models' amounts are in any unit)."""
+    return number(round(value), 0)
+
+
+def percent(share: float, decimals: int = 0) -> str:
+    """A share as a percentage: 0.234 -> ``23%`` (``23 %`` in Swedish)."""
+    text = number(share * 100, decimals)
+    return f"{text}{NBSP}%" if i18n.get_language() == "sv" else f"{text}%"
+
+
+# --------------------------------------------------------------------------- HTML snippets
+def heading(text: str, level: int = 3) -> str:
+    return f"<h{level} style='margin:0 0 4px 0'>{html.escape(text)}</h{level}>"
+
+
+def bullets(title: str, items: Iterable[str]) -> str:
+    entries = "".join(f"<li>{html.escape(item)}</li>" for item in items)
+    return (f"<div style='line-height:1.45'><b>{html.escape(title)}</b>"
+            f"<ul style='margin:2px 0 6px 0'>{entries}</ul></div>")
+
+
+def note(text: str) -> str:
+    """A quiet line, e.g. that the numbers are illustrative."""
+    return f"<div class='kpo-note' style='font-size:90%;color:#444;line-height:1.45'>{html.escape(text)}</div>"
+
+
+def verdict_box(correct: bool | None, word: str, message: str) -> str:
+    """A ✓ / ✗ / … line: symbol and words, colour only as a border."""
+    symbol, colour = {True: ("✓", "#009E73"), False: ("✗", "#D55E00"), None: ("…", "#0072B2")}[correct]
+    return (f"<div class='kpo-feedback' role='status' style='border-left:4px solid {colour};padding:4px 10px;"
+            f"line-height:1.45'>"
+            f"<b>{symbol} {html.escape(word)}</b> {html.escape(message)}</div>")
+
+
+def sentence(text: str) -> str:
+    """The sentence that reads a chart aloud (a live region: screen readers announce changes)."""
+    return (f"<div class='kpo-sentence' role='status' aria-live='polite' style='margin:6px 0;padding:4px 10px;"
+            f"background:#f2f6fa;border-left:4px solid #0072B2;line-height:1.45'>{html.escape(text)}</div>")
+
+
+def table(header: list[str], rows: list[list[str]], *, css_class: str = "kpo-table", text_columns: int = 1) -> str:
+    """A small HTML table (cells are escaped): the first ``text_columns`` are text, the rest numbers."""
+
+    def style(i: int) -> str:
+        return f"padding:2px 8px;border-bottom:1px solid #ddd;text-align:{'left' if i < text_columns else 'right'}"
+
+    head = "".join(f"<th style='{style(i)}'>{html.escape(h)}</th>" for i, h in enumerate(header))
+    body = "".join(
+        "<tr>" + "".join(f"<td style='{style(i)}'>{html.escape(c)}</td>" for i, c in enumerate(row)) + "</tr>"
+        for row in rows
+    )
+    return f"<table class='{css_class}' style='border-collapse:collapse;margin:4px 0'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def frame_layout() -> w.Layout:
+    """The box every course widget sits in."""
+    return w.Layout(border="1px solid #ccc", padding="8px", max_width="820px")
+
+
+def illustrative_text() -> str:
+    return tr("Illustrative numbers: invented to teach the method, not data. Change them to fit your case.",
+              "Påhittade siffror: de visar metoden, de är inga data. Ändra dem så att de passar ert fall.")

@@ -1,0 +1,197 @@
+"""A weighted decision matrix: how should we get this knowledge work done? (claims S07-S12, S19-S23)
+
+Weigh the criteria with the sliders (and, if you like, change how each option scores on
+each criterion); the chart ranks the options by weighted total, and a sentence names the
+winner and the criterion that decided it. Default weights and scores come from the
+course content (``decision.yaml``) and are ILLUSTRATIVE.
+
+>>> matrix = DecisionMatrix()                  # doctest: +SKIP
+>>> matrix.weights["cost"].value = 50          # doctest: +SKIP
+>>> matrix.result.winner                       # doctest: +SKIP
+'offshore_vendor'
+"""
+from __future__ import annotations
+
+import ipywidgets as w
+
+from .. import i18n, models, plots
+from ..content import load
+from ..i18n import localize, tr
+from .base import Friendly, guarded
+from .charts import Chart, frame_layout, heading, note, number, percent, sentence
+
+
+def quoted(name: str) -> str:
+    """A name in quotation marks: “name” in English, ”name” in Swedish."""
+    return tr(f"“{name}”", f"”{name}”")
+
+
+class DecisionMatrix(Friendly, w.VBox):
+    """Weigh the criteria, read the ranking and what decided it.
+
+    Controls: ``weights`` (criterion id -> IntSlider 0-50), ``edit_scores`` (ToggleButton that
+    shows the score sliders), ``scores`` ((option id, criterion id) -> IntSlider 1-5, in
+    ``score_groups``, an Accordion with one section per option); :meth:`set_weights` and :meth:`set_scores` change
+    several at once. Views: ``sentence``, ``weights_note``, ``chart``
+    (``w.Image``), ``status``. ``result`` holds the :class:`kpo_course.models.DecisionResult`
+    (None while every weight is zero); ``deciding`` the deciding criterion's id (or None).
+    """
+
+    what = {"en": "Weighted decision matrix", "sv": "Viktad beslutsmatris"}
+
+    def __init__(self) -> None:
+        self.decision = load().decision
+        self.criteria = {c.id: c for c in self.decision.criteria}
+        self.option_names = {o.id: o for o in self.decision.options}
+        weight_style = {"style": {"description_width": "250px"}, "layout": w.Layout(width="560px"),
+                        "continuous_update": False}
+        score_style = {"style": {"description_width": "250px"}, "layout": w.Layout(width="480px"),
+                       "continuous_update": False}
+        self.title = w.HTML()
+        self.illustrative = w.HTML()
+        self.weights_heading = w.HTML()
+        self.weights: dict[str, w.IntSlider] = {
+            c.id: w.IntSlider(value=int(round(c.default_weight)), min=0, max=50, step=1, **weight_style)
+            for c in self.decision.criteria
+        }
+        self.edit_scores = w.ToggleButton(value=False, icon="pencil", layout=w.Layout(width="max-content"))
+        self.scores: dict[tuple[str, str], w.IntSlider] = {
+            (o.id, c.id): w.IntSlider(value=int(self.decision.scores[o.id][c.id]), min=1, max=5, step=1, **score_style)
+            for o in self.decision.options
+            for c in self.decision.criteria
+        }
+        # An Accordion, not Tabs: its titles get the full width, so long option names are never cut.
+        self.score_groups = w.Accordion(
+            children=[w.VBox([self.scores[(o.id, c.id)] for c in self.decision.criteria]) for o in self.decision.options],
+            selected_index=0, layout=w.Layout(display="none"),
+        )
+        self.sentence = w.HTML()
+        self.weights_note = w.HTML()
+        self.chart_view = Chart("decision")
+        self.chart = self.chart_view.image
+        self.status = w.HTML()
+        self.result: models.DecisionResult | None = None
+        self.deciding: str | None = None
+        self._quiet = False
+        super().__init__(
+            [self.title, self.illustrative, self.weights_heading, *self.weights.values(), self.edit_scores,
+             self.score_groups, self.sentence, self.weights_note, self.chart, self.status],
+            layout=frame_layout(),
+        )
+        self.add_class("kpo-decision-matrix")
+        guard = guarded(self.status)
+        for control in [*self.weights.values(), *self.scores.values()]:
+            control.observe(guard(self._changed), names="value")
+        self.edit_scores.observe(guard(self._toggle_scores), names="value")
+        i18n.on_language_change(self._on_language)
+        guard(self._show)()
+
+    def set_weights(self, weights: dict[str, int]) -> None:
+        """Set several weights at once and update once: ``matrix.set_weights({"cost": 50, "control": 0})``."""
+        self._set_many({self.weights[cid]: value for cid, value in weights.items()})
+
+    def set_scores(self, scores: dict[tuple[str, str], int]) -> None:
+        """Set several scores at once and update once: ``matrix.set_scores({("in_house", "cost"): 3})``."""
+        self._set_many({self.scores[key]: value for key, value in scores.items()})
+
+    def _set_many(self, values: dict[w.IntSlider, int]) -> None:
+        self._quiet = True
+        try:
+            for slider, value in values.items():
+                slider.value = value
+        finally:
+            self._quiet = False
+        guarded(self.status)(self._update)()
+
+    def _changed(self, _change: dict) -> None:
+        if not self._quiet:
+            self._update()
+
+    def _on_language(self, _code: str) -> None:
+        if self.comm is not None:  # a closed widget is gone from the page: nothing to redraw
+            guarded(self.status)(self._show)()
+
+    def _toggle_scores(self, change: dict) -> None:
+        self.score_groups.layout.display = None if change["new"] else "none"
+
+    def _name(self, key: str) -> str:
+        if key in self.criteria:
+            return localize(self.criteria[key].name)
+        return localize(self.option_names[key].name)
+
+    def _show(self) -> None:
+        self.title.value = heading(tr("How should we get this work done?", "Hur ska vi få arbetet gjort?"))
+        self.illustrative.value = note("⚠ " + (localize(self.decision.note) if self.decision.note else tr(
+            "Illustrative default weights and scores.", "Påhittade standardvikter och poäng.")))
+        self.weights_heading.value = (
+            "<b>" + tr("How much does each criterion matter to you? (0 = not at all)",
+                       "Hur viktigt är varje kriterium för er? (0 = inte alls)") + "</b>")
+        for cid, slider in self.weights.items():
+            slider.description = self._name(cid)
+            slider.tooltip = localize(self.criteria[cid].description)
+        for (oid, cid), slider in self.scores.items():
+            slider.description = self._name(cid)
+            slider.tooltip = tr(f"How well {quoted(self._name(oid))} does on {self._name(cid)} (1 = poorly, 5 = best)",
+                                f"Hur bra {quoted(self._name(oid))} är på {self._name(cid)} (1 = dåligt, 5 = bäst)")
+        self.score_groups.titles = tuple(self._name(o.id) for o in self.decision.options)
+        self.edit_scores.description = tr("Edit the scores (1-5)", "Ändra poängen (1-5)")
+        self.edit_scores.tooltip = tr("Show sliders for how well each option does on each criterion",
+                                      "Visa reglage för hur bra varje alternativ är på varje kriterium")
+        self._update()
+
+    def _inputs(self) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+        weights = {cid: int(slider.value) for cid, slider in self.weights.items()}
+        scores = {o.id: {cid: int(self.scores[(o.id, cid)].value) for cid in self.criteria}
+                  for o in self.decision.options}
+        return weights, scores
+
+    def _update(self) -> None:
+        weights, scores = self._inputs()
+        if sum(weights.values()) <= 0:
+            self.result = None
+            self.deciding = None
+            self.sentence.value = sentence("… " + tr(
+                "Every weight is zero, so nothing counts and no option can win. "
+                "Give at least one criterion a weight above zero.",
+                "Alla vikter är noll, så inget räknas och inget alternativ kan vinna. "
+                "Ge minst ett kriterium en vikt över noll."))
+            self.weights_note.value = ""
+            self.chart_view.hide()
+            self.status.value = ""
+            return
+        result = models.weighted_scores(weights, scores)
+        self.result = result
+        self.deciding = models.deciding_criterion(result)
+        self.sentence.value = sentence(self._sentence(result, self.deciding))
+        shares = ", ".join(f"{self._name(cid)} {percent(share)}" for cid, share in result.weights.items())
+        self.weights_note.value = note(tr("Each weight counts as its share of all weights: ",
+                                          "Varje vikt räknas som sin andel av alla vikter: ") + shares + ".")
+        labels = {key: self._name(key) for key in [*self.criteria, *self.option_names]}
+        key = (i18n.get_language(), tuple(weights.items()), tuple((o, tuple(s.items())) for o, s in scores.items()))
+        # Totals in the chart keep matplotlib's decimal point, like its axis, in both languages.
+        self.chart_view.show(key, lambda: plots.decision_chart(
+            result, labels=labels,
+            title=tr("Weighted total per option (illustrative scores)", "Viktad summa per alternativ (påhittade poäng)"),
+            xlabel=tr("Weighted score (1-5)", "Viktad poäng (1-5)"),
+        ))
+        self.status.value = ""
+
+    def _sentence(self, result: models.DecisionResult, deciding: str | None) -> str:
+        winner = quoted(self._name(result.winner))
+        total = number(float(result.totals[result.winner]), 2)
+        if result.runner_up is None:
+            return tr(f"{winner} is the only option, with {total} points.",
+                      f"{winner} är det enda alternativet, med {total} poäng.")
+        runner = quoted(self._name(result.runner_up))
+        if deciding is None:
+            return tr(f"{winner} and {runner} tie with {total} points: no criterion separates them. "
+                      "Change a weight or a score to break the tie.",
+                      f"{winner} och {runner} står på samma poäng, {total}: inget kriterium skiljer dem åt. "
+                      "Ändra en vikt eller en poäng för att avgöra.")
+        lead = number(result.lead, 2)
+        crit = self._name(deciding)
+        return tr(f"{winner} comes first with {total} of 5 points, {lead} ahead of {runner}; "
+                  f"the criterion that decided it is {crit}.",
+                  f"{winner} kommer först med {total} av 5 poäng, {lead} före {runner}; "
+                  f"det kriterium som avgjorde är {crit}.")
+

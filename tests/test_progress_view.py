@@ -1,0 +1,117 @@
+"""The learner's view of their progress: ``progress.summary()`` and ``progress.show()``."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kpo_course import checks, i18n, progress
+from kpo_course.content import load
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("KPO_COURSE_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(progress, "_memory", None)
+    yield tmp_path / "home"
+    import ipywidgets
+
+    ipywidgets.Widget.close_all()  # closed views stop redrawing when the language changes
+    i18n.set_language("en")
+
+
+def lesson_checks(lesson: str) -> list[str]:
+    exercises = [e.id for e in load().course.exercises if e.lesson == lesson]
+    return [q.id for e in exercises for q in checks.questions(e)]
+
+
+def test_summary_has_one_row_per_lesson_and_one_for_the_drill_with_totals_from_the_content():
+    table = progress.summary()
+    assert list(table.columns) == list(progress.SUMMARY_COLUMNS)
+    ids = table["id"].tolist()
+    assert ids[-1] == "tasks" and [i for i in ids if i != "00"][:-1] == ["01", "02", "03", "04", "05", "06"]
+    assert ("00" in ids) == bool(checks.questions("00"))
+    rows = table.set_index("id")
+    for lesson, quiz in load().quizzes.items():
+        assert rows.loc[lesson, "quiz_total"] == len(quiz.questions)
+        assert rows.loc[lesson, "quiz_right"] == 0
+    for lesson in rows.index.drop("tasks"):
+        expected = len(lesson_checks(lesson))
+        assert (pd.isna(rows.loc[lesson, "exercise_total"]) if expected == 0
+                else rows.loc[lesson, "exercise_total"] == expected)
+    assert rows.loc["tasks", "total"] == len(load().tasks) and pd.isna(rows.loc["tasks", "quiz_total"])
+    assert (table["answered"] == 0).all() and (table["percent"] == 0).all()
+
+
+def test_summary_counts_right_answers_attempts_and_percent():
+    progress.record("quiz02.q1", correct=False)
+    progress.record("quiz02.q1", correct=True)
+    progress.record("quiz02.q2", correct=False)
+    first_check = lesson_checks("00")[0] if lesson_checks("00") else None
+    if first_check:
+        progress.record(first_check, correct=True)
+    progress.record("tasks.credit_risk_model", correct=True)
+    progress.record("quiz99.q1", correct=True)  # unknown ids are ignored
+    rows = progress.summary().set_index("id")
+    assert (rows.loc["02", "quiz_right"], rows.loc["02", "answered"], rows.loc["02", "right"]) == (1, 2, 1)
+    assert rows.loc["02", "percent"] == pytest.approx(round(100 / rows.loc["02", "total"], 1))
+    assert (rows.loc["tasks", "right"], rows.loc["tasks", "answered"]) == (1, 1)
+    if first_check:
+        assert rows.loc["00", "exercise_right"] == 1
+
+
+def test_summary_titles_follow_the_language():
+    i18n.set_language("sv")
+    rows = progress.summary().set_index("id")
+    assert rows.loc["01", "title"] == "Vad är KPO?" and rows.loc["tasks", "title"] == "Övning: KPO eller BPO?"
+
+
+def test_show_with_no_progress_says_so_kindly():
+    view = progress.show()
+    assert "No progress yet" in view.message.value
+    assert view.chart.layout.display == "none" and view.status.value == ""
+    assert "<table" in view.table.value and "Your progress" in repr(view)
+
+
+def test_show_with_progress_has_a_table_and_a_chart_and_refreshes():
+    progress.record("quiz01.q1", correct=True)
+    view = progress.show()
+    assert "You have 1 of" in view.message.value
+    assert "1 of 10" in view.table.value or "1 of" in view.table.value
+    assert view.chart.value[:8] == b"\x89PNG\r\n\x1a\n" and view.chart.layout.display is None
+    first = view.chart.value
+    progress.record("quiz01.q2", correct=True)
+    view.refresh_button.click()
+    assert "You have 2 of" in view.message.value and view.chart.value != first
+
+
+def test_show_in_swedish():
+    progress.record("quiz01.q1", correct=True)
+    i18n.set_language("sv")
+    view = progress.show()
+    assert "Du har 1 av" in view.message.value and "Lektion" in view.table.value
+    assert view.refresh_button.description == "Uppdatera"
+
+
+def test_summary_and_show_are_documented_by_examples_that_run():
+    import doctest
+
+    assert doctest.testmod(progress).failed == 0
+
+
+def test_show_is_deterministic():
+    progress.record("quiz03.q1", correct=True)
+    assert progress.show().chart.value == progress.show().chart.value
+
+
+def test_show_survives_a_corrupt_store(home):
+    home.mkdir(parents=True)
+    (home / "progress.json").write_bytes(b"{not json")
+    with pytest.warns(UserWarning, match="unreadable"):
+        view = progress.show()
+    assert "No progress yet" in view.message.value and view.status.value == ""
+
+
+def test_show_never_raises_even_when_summary_breaks(monkeypatch):
+    monkeypatch.setattr(progress, "summary", lambda: 1 / 0)
+    view = progress.show()
+    assert "ZeroDivisionError" in view.status.value
