@@ -7,6 +7,7 @@
     kpo-course coverage         which lessons teach and which questions assess each claim
     kpo-course slides [OUT]     reveal.js slide decks of the lessons (default _build/slides)
     kpo-course release OUT      a student copy without solutions, verified
+    kpo-course grade SUBMISSIONS --out gradebook.csv   grade submitted exercise notebooks
 """
 from __future__ import annotations
 
@@ -145,6 +146,53 @@ def _release(args: argparse.Namespace, extra: list[str]) -> int:
     return 0
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _grade(args: argparse.Namespace, extra: list[str]) -> int:
+    from .grading import default_exercises, grade
+    from .grading_report import save_histogram, summary, write_feedback
+
+    submissions = Path(args.submissions)
+    if not submissions.is_dir():
+        print(f"kpo-course grade: {submissions} is not a folder. Give the folder that holds one folder per "
+              "student (or files named student__NN_name.ipynb).", file=sys.stderr)
+        return 2
+    exercises = Path(args.exercises) if args.exercises else default_exercises()
+    if exercises is None or not exercises.is_dir():
+        print("kpo-course grade: no exercises/ folder found, so the students' own check cells say what each "
+              "check reads (give --exercises DIR to use the course's).", file=sys.stderr)
+
+    def progress(done: int, total: int, result) -> None:
+        if not args.quiet:
+            print(f"[{done}/{total}] {result.student} {result.notebook} "
+                  f"{result.points:g}/{result.max_points:g} ({result.seconds:.1f} s)", file=sys.stderr, flush=True)
+
+    try:
+        book = grade(submissions, exercises=exercises, jobs=args.jobs, timeout=args.timeout,
+                     cpu_seconds=args.cpu_seconds or None, memory_mb=args.memory_mb or None,
+                     language=args.language, prefork=not args.no_prefork, progress=progress)
+    except ValueError as error:
+        print(f"kpo-course grade: {error}", file=sys.stderr)
+        return 2
+    if not book.results:
+        print(f"kpo-course grade: found no notebooks in {submissions} (expected STUDENT/NN_name.ipynb or "
+              "STUDENT__NN_name.ipynb).", file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    book.write_csv(out)
+    feedback = Path(args.feedback) if args.feedback else out.parent / "feedback"
+    write_feedback(book, feedback, language=args.language)
+    histogram = out.with_name(f"{out.stem}_totals.png")
+    save_histogram(book, histogram)
+    print(summary(book, histogram=histogram, feedback=feedback, gradebook=out))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="kpo-course",
@@ -235,6 +283,45 @@ def parser() -> argparse.ArgumentParser:
     release.add_argument("--force", action="store_true",
                          help="write into a non-empty OUT, replacing the course files already in it")
     release.set_defaults(run=_release)
+
+    grade = commands.add_parser(
+        "grade", help="grade a folder of submitted exercise notebooks into a gradebook",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Run every submitted exercise notebook in its own kernel (on a temporary copy; the\n"
+                    "submitted files are never changed) and write a gradebook CSV (student, notebook,\n"
+                    "question, points, max_points, verdict, message), one feedback page per student\n"
+                    "and a histogram of totals, then print a summary.\n\n"
+                    "SUBMISSIONS is laid out either way (both may be mixed):\n"
+                    "  SUBMISSIONS/alice/00_warmup.ipynb        one folder per student (subfolders are\n"
+                    "  SUBMISSIONS/bob/00_warmup.ipynb          searched too: nbgrader's submitted/ works)\n"
+                    "  SUBMISSIONS/alice__00_warmup.ipynb       flat: STUDENT__NN_name.ipynb\n\n"
+                    "The file name says which exercise a notebook is (NN_...); its check cells must\n"
+                    "agree. Scores come from the course's checks, run by the grader on the answers'\n"
+                    "values, not from what a notebook prints. A broken submission (not a notebook,\n"
+                    "a crash, an endless loop, a memory hog, a deleted check cell) gets rows that say\n"
+                    "why and zero points; the batch goes on. Memo cells get verdict \"manual\".")
+    grade.add_argument("submissions", metavar="SUBMISSIONS", help="folder of submitted notebooks (see above)")
+    grade.add_argument("--out", default="gradebook.csv", metavar="CSV",
+                       help="gradebook to write (default gradebook.csv); the histogram goes next to it as "
+                            "CSV-stem_totals.png")
+    grade.add_argument("--feedback", metavar="DIR",
+                       help="folder for the feedback pages, one STUDENT.html each (default: feedback/ next to --out)")
+    grade.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1, metavar="N",
+                       help=f"notebooks graded at once, one kernel each (default: the cores, {os.cpu_count()})")
+    grade.add_argument("--timeout", type=float, default=60, metavar="SECONDS",
+                       help="seconds a cell may run before it is interrupted (default 60)")
+    grade.add_argument("--cpu-seconds", type=int, default=600, metavar="SECONDS",
+                       help="CPU time limit per kernel, Linux/macOS (default 600; 0 = none)")
+    grade.add_argument("--memory-mb", type=int, default=2048, metavar="MB",
+                       help="address-space limit per kernel in MB, Linux (default 2048; 0 = none)")
+    grade.add_argument("--exercises", metavar="DIR",
+                       help="exercise notebooks whose check cells are the source of truth (default: the "
+                            "course's exercises/)")
+    grade.add_argument("--language", choices=["en", "sv"], default="en", help="language of the feedback")
+    grade.add_argument("--no-prefork", action="store_true",
+                       help="start a fresh Python for every kernel instead of forking a preloaded one (slower)")
+    grade.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    grade.set_defaults(run=_grade)
     return main_parser
 
 
