@@ -523,3 +523,21 @@ def figure_to_png(fig: Figure, *, dpi: float | None = None) -> bytes:
             pil_kwargs={"compress_level": 1},  # fast; the PNG is a little larger
         )
     return buffer.getvalue()
+
+
+def _show_figures_in_notebooks() -> None:
+    """Let a chart returned as a cell's last value display as a picture in Jupyter.
+
+    IPython learns to draw Figures only once pyplot has been imported; the course's charts
+    never import pyplot, so without this a student would see ``<Figure size 600x320 ...>``.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "display_formatter"):
+        shell.display_formatter.formatters["image/png"].for_type(Figure, figure_to_png)
+
+
+_show_figures_in_notebooks()

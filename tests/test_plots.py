@@ -321,3 +321,15 @@ def test_plots_never_touch_pyplot_and_models_never_touch_matplotlib():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_charts_display_as_pictures_in_a_notebook_without_pyplot(monkeypatch):
+    from IPython.core.interactiveshell import InteractiveShell
+
+    import IPython
+    shell = InteractiveShell.instance()
+    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
+    plots._show_figures_in_notebooks()
+    fig = plots.cost_chart(models.cumulative_costs(models.default_options(), 12))
+    data, _ = shell.display_formatter.format(fig)
+    assert data["image/png"] == plots.figure_to_png(fig)
