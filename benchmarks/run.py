@@ -81,7 +81,156 @@ def notebook_ratios() -> None:
                   flush=True)
 
 
-MEASURES = {"import_ratio": import_ratio, "notebook_ratio": notebook_ratios}
+def _widget_changes() -> dict[str, tuple[Callable[[], object], Callable[[object], list[Callable[[], object]]], str]]:
+    """Per widget: how to build it, ~15 changes that each lead to a view not seen before, and the view to watch."""
+
+    def tick(widget: object, mitigation: str) -> Callable[[], object]:
+        return lambda: setattr(widget.mitigations[mitigation], "value", True)
+
+    def untick(widget: object, mitigation: str) -> Callable[[], object]:
+        return lambda: setattr(widget.mitigations[mitigation], "value", False)
+
+    def answer(widget: object) -> Callable[[], object]:
+        def act() -> None:  # what a student does: Next (after the first task), then an answer
+            if widget.chosen is not None:
+                widget.next_button.click()
+            widget.answer("KPO")
+        return act
+
+    from kpo_course import widgets
+
+    return {
+        "DomainExplorer": (widgets.DomainExplorer,
+                           lambda w: [(lambda d=d: setattr(w.domain, "value", d))
+                                      for d in ([o[1] for o in w.domain.options][1:] + [o[1] for o in w.domain.options])[:15]],
+                           "case"),
+        "TaskSorter": (widgets.TaskSorter, lambda w: [answer(w) for _ in range(15)], "feedback"),
+        "CostCalculator": (widgets.CostCalculator,
+                           lambda w: [(lambda v=v: setattr(w.horizon, "value", v)) for v in range(20, 35)], "chart"),
+        "FlexibilitySimulator": (widgets.FlexibilitySimulator,
+                                 lambda w: [(lambda v=v: setattr(w.depth, "value", v / 100))
+                                            for v in range(5, 85, 5) if v != 40], "chart"),
+        "DecisionMatrix": (widgets.DecisionMatrix,
+                           lambda w: [(lambda v=v: setattr(w.weights["cost"], "value", v)) for v in range(26, 41)], "chart"),
+        "RiskMatrix": (widgets.RiskMatrix,  # tick every measure, then untick the first ones: 15 new states
+                       lambda w: ([tick(w, m) for m in w.mitigations]
+                                  + [untick(w, m) for m in w.mitigations])[:15], "chart"),
+    }
+
+
+def _floor_render() -> Callable[[], object]:
+    """The floor: one line in a chart of the same size, drawn to PNG bytes (what any chart costs)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from kpo_course.plots import DPI, FIGSIZE, figure_to_png
+
+    def action() -> None:
+        fig = Figure(figsize=FIGSIZE, dpi=DPI)
+        FigureCanvasAgg(fig)
+        fig.add_subplot().plot([1, 2, 3], [1, 3, 2])
+        figure_to_png(fig)
+
+    return action
+
+
+def widget_latency() -> None:
+    """Median time from setting a control's value in Python to the widget's view updated (chart bytes set).
+
+    Every change leads to inputs not drawn before (a cold render: no cached chart). The floor,
+    timed in the same run, is a one-line chart of the same size: on a busy machine both rise.
+    """
+    import os
+
+    from kpo_course.widgets import charts
+
+    floor = _floor_render()
+    floor()
+
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["KPO_COURSE_HOME"] = home  # the task drill writes progress: not the runner's own
+        for name, (build, changes, view) in _widget_changes().items():
+            widget = build()
+            charts.clear_cache()
+            times = []
+            chart = getattr(widget, "chart_view", None)
+            floors = []
+            for change in changes(widget):
+                floors.append(wall(floor) * 1000)
+                before = getattr(widget, view).value
+                drawn = chart.renders if chart else 0
+                start = time.perf_counter()
+                change()
+                times.append((time.perf_counter() - start) * 1000)
+                # A chart counts as updated when it was drawn afresh (two inputs may give one picture).
+                updated = chart.renders > drawn if chart else getattr(widget, view).value != before
+                if not updated or widget.status.value:
+                    print(f"widget_latency_ms:{name}: the view did not update ({widget.status.value[:120]})")
+                    break
+            else:
+                print(f"widget_latency_ms:{name}: {statistics.median(times):.1f} (goal <= 100, stretch 50; "
+                      f"median of {len(times)} changes, max {max(times):.1f}; a one-line chart "
+                      f"{statistics.median(floors):.1f})", flush=True)
+
+
+def _nbgrader(course: Path, *args: str) -> None:
+    import os
+    bin_dir = str(Path(sys.executable).parent)  # nbgrader runs `alembic` from PATH
+    env = dict(os.environ, PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""))
+    env.pop("NBGRADER_EXECUTION", None)
+    result = subprocess.run([sys.executable, "-m", "nbgrader", *args, f"--CourseDirectory.root={course}"],
+                            cwd=course, env=env, capture_output=True, text=True, timeout=3600)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def grading_speedup() -> None:
+    """nbgrader's own ``autograde`` vs ``kpo-course grade`` on the same 20 submissions of 00_warmup
+    (10 perfect = the solution, 10 blank = the exercise). The course set-up (db, generate_assignment)
+    is not timed; both commands are timed whole, start-up included. Per-student scores must agree."""
+    import csv
+    import os
+    import shutil
+
+    name, assignment = "00_warmup.ipynb", "kpo"
+    students = {f"perfect{i:02d}": "solutions" for i in range(10)} | {f"blank{i:02d}": "exercises" for i in range(10)}
+    with tempfile.TemporaryDirectory() as folder:
+        course = Path(folder) / "course"
+        (course / "source" / assignment).mkdir(parents=True)
+        shutil.copy(ROOT / "solutions" / name, course / "source" / assignment / name)
+        for student, source in students.items():
+            target = course / "submitted" / student / assignment
+            target.mkdir(parents=True)
+            shutil.copy(ROOT / source / name, target / name)
+        (course / "nbgrader_config.py").write_text("c = get_config()\nc.CourseDirectory.course_id = 'kpo'\n")
+        (course / "students.csv").write_text("id\n" + "\n".join(students) + "\n")
+        _nbgrader(course, "db", "assignment", "add", assignment)
+        _nbgrader(course, "db", "student", "import", "students.csv")
+        _nbgrader(course, "generate_assignment", assignment, "--force")
+
+        nbgrader_seconds = wall(lambda: _nbgrader(course, "autograde", assignment, "--force"))
+        _nbgrader(course, "export", "--to", str(course / "grades.csv"))
+        with (course / "grades.csv").open() as handle:
+            nbgrader_scores = {r["student_id"]: float(r["score"]) for r in csv.DictReader(handle)}
+
+        out = Path(folder) / "kpo" / "gradebook.csv"
+        env = {k: v for k, v in os.environ.items() if k != "NBGRADER_EXECUTION"}
+        kpo_seconds = wall(lambda: subprocess.run(
+            [sys.executable, "-m", "kpo_course.cli", "grade", str(course / "submitted"), "--out", str(out),
+             "--quiet"], check=True, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, timeout=3600))
+        kpo_scores: dict[str, float] = {}
+        with out.open() as handle:
+            for row in csv.DictReader(handle):
+                kpo_scores[row["student"]] = kpo_scores.get(row["student"], 0.0) + float(row["points"])
+    assert kpo_scores == nbgrader_scores, f"scores differ: kpo-course {kpo_scores} vs nbgrader {nbgrader_scores}"
+    n = len(students)
+    print(f"grading_speedup_vs_nbgrader: {nbgrader_seconds / kpo_seconds:.2f} (goal >= 2; nbgrader "
+          f"{nbgrader_seconds:.1f} s, kpo-course {kpo_seconds:.1f} s for {n} notebooks, s per notebook "
+          f"{nbgrader_seconds / n:.2f} vs {kpo_seconds / n:.2f}; {os.cpu_count()} cores; same scores for "
+          f"all {n} students)", flush=True)
+
+
+MEASURES = {"import_ratio": import_ratio, "notebook_ratio": notebook_ratios, "widget_latency_ms": widget_latency}
+MEASURES["grading_speedup_vs_nbgrader"] = grading_speedup
 
 
 def main(argv: list[str]) -> int:

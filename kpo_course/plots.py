@@ -536,8 +536,13 @@ def _show_figures_in_notebooks() -> None:
     except ImportError:
         return
     shell = get_ipython()
-    if shell is not None and hasattr(shell, "display_formatter"):
-        shell.display_formatter.formatters["image/png"].for_type(Figure, figure_to_png)
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    png = shell.display_formatter.formatters["image/png"]
+    try:
+        png.lookup_by_type(Figure)  # pyplot's inline backend is already in charge: leave it
+    except KeyError:
+        png.for_type(Figure, figure_to_png)
 
 
 _show_figures_in_notebooks()

@@ -329,7 +329,7 @@ def _make_view_class() -> Any:
             self.summary = frame
             self.table.value = _table_html(frame)
             if int(frame["answered"].sum()) == 0:
-                self.message.value = "<p>" + html.escape(tr(
+                self.message.value = "<p style='line-height:1.45'>" + html.escape(tr(
                     "No progress yet, and that is fine: answer a quiz question, run an exercise check or sort "
                     "a task in the drill, and it shows up here.",
                     "Inga framsteg än, och det gör inget: svara på en quizfråga, kör en övningskontroll eller "
@@ -337,7 +337,7 @@ def _make_view_class() -> Any:
                 self.chart.layout.display = "none"
             else:
                 right, total = int(frame["right"].sum()), int(frame["total"].sum())
-                self.message.value = "<p>" + html.escape(tr(
+                self.message.value = "<p style='line-height:1.45'>" + html.escape(tr(
                     f"You have {right} of {total} questions right so far. Well done for keeping at it.",
                     f"Du har {right} av {total} frågor rätt hittills. Bra att du håller i.")) + "</p>"
                 self.chart.value = _chart_png(frame)

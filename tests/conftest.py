@@ -76,6 +76,10 @@ def jupyter_server(course_copy, tmp_path_factory):
     settings = runtime / "settings" / "@jupyterlab" / "apputils-extension"
     settings.mkdir(parents=True)
     (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
+    # Render every cell, not only those in view: tests read prompts and outputs of the whole notebook.
+    tracker = runtime / "settings" / "@jupyterlab" / "notebook-extension"
+    tracker.mkdir(parents=True)
+    (tracker / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(runtime), JUPYTER_CONFIG_DIR=str(runtime / "config"),
                JUPYTERLAB_SETTINGS_DIR=str(runtime / "settings"))
     process = subprocess.Popen(

@@ -11,7 +11,8 @@ ERROR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.st
 
 def open_notebook(page, base_url: str, path: str, *, app: str = "lab") -> None:
     """Open ``path`` (relative to the server root) in JupyterLab (``lab``) or Notebook 7 (``notebooks``)."""
-    url = f"{base_url}/lab/tree/{path}" if app == "lab" else f"{base_url}/notebooks/{path}"
+    # ?reset: a fresh workspace, so no tab restored from an earlier test hides this one
+    url = f"{base_url}/lab/tree/{path}?reset" if app == "lab" else f"{base_url}/notebooks/{path}"
     page.goto(url)
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
     wait_for_kernel_idle(page)
@@ -50,12 +51,20 @@ def menu(page, menu_name: str, command: str) -> None:
 
 def run_all(page, seconds: float = 180) -> None:
     """Clear the stored outputs, run every cell, and wait until each code cell has run."""
-    menu(page, "Edit", "editmenu:clear-all")
-    page.wait_for_function("() => !document.querySelector('.jp-OutputArea-output')", timeout=10_000)
+    for attempt in range(3):  # the menu acts on the notebook only once it has focus
+        page.locator(".jp-Notebook .jp-Cell:visible").first.click(position={"x": 4, "y": 4})
+        menu(page, "Edit", "editmenu:clear-all")
+        try:
+            page.wait_for_function("() => !document.querySelector('.jp-OutputArea-output')", timeout=10_000)
+            break
+        except Exception:
+            if attempt == 2:
+                raise
     menu(page, "Run", "runmenu:run-all")
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
+        # textContent, not innerText: JupyterLab leaves cells scrolled out of view unrendered
+        prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt").evaluate_all("els => els.map(e => e.textContent)")
         if prompts and all(any(ch.isdigit() for ch in p) for p in prompts):
             return
         time.sleep(0.5)
@@ -67,6 +76,8 @@ def problems(page) -> list[str]:
     found = page.locator(ERROR_OUTPUT).all_inner_texts()
     outputs = page.locator(".jp-OutputArea-output").all_inner_texts()  # not the prose, which may quote it
     found += [text[:200] for text in outputs if "Error displaying widget" in text]
+    broken = page.locator(".jp-OutputArea-output .jupyter-widgets-error-widget").count()
+    found += ["a widget view failed to build"] * broken
     return found
 
 
