@@ -81,7 +81,8 @@ def jupyter_server(course_copy, tmp_path_factory):
     tracker.mkdir(parents=True)
     (tracker / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(runtime), JUPYTER_CONFIG_DIR=str(runtime / "config"),
-               JUPYTERLAB_SETTINGS_DIR=str(runtime / "settings"))
+               JUPYTERLAB_SETTINGS_DIR=str(runtime / "settings"),
+               KPO_COURSE_HOME=str(runtime / "progress"))  # each server's learner starts with no progress
     process = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
          "--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True", "--allow-root",
