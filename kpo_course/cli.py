@@ -47,6 +47,8 @@ def _start(args: argparse.Namespace, extra: list[str]) -> int:
         command.append(f"--port={args.port}")
     command += extra
     print(f"kpo-course: opening {START_PAGE} in JupyterLab (stop with Ctrl+C)", flush=True)
+    if os.name == "posix":  # become JupyterLab: a signal to this process reaches the server itself
+        os.execv(sys.executable, command)
     try:
         return subprocess.call(command)
     except KeyboardInterrupt:
