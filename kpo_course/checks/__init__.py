@@ -18,7 +18,7 @@ import pkgutil
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from .. import progress
 from ..i18n import localize, tr
@@ -43,6 +43,19 @@ class Question:
     @property
     def exercise(self) -> str:
         return self.id.split(".", 1)[0]
+
+
+def collector(questions: list[Question]) -> Callable[..., None]:
+    """``_question = collector(QUESTIONS)``: each exercise module declares its questions with it.
+
+    >>> found = []; collector(found)(id="99.q1", checker=print, hint={"en": "", "sv": ""}); found[0].exercise
+    '99'
+    """
+
+    def declare(**fields: Any) -> None:
+        questions.append(Question(**fields))
+
+    return declare
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import collector
 from .kinds import Verdict, boolean, choice, number, say
 
 
@@ -52,11 +53,7 @@ def _kpo_tasks_check(answer: Any) -> Verdict:
 
 
 QUESTIONS: list = []
-
-
-def _question(**kwargs: Any) -> None:
-    from . import Question
-    QUESTIONS.append(Question(**kwargs))
+_question = collector(QUESTIONS)
 
 
 _question(

@@ -16,6 +16,7 @@ import math
 from typing import Any, Callable, Mapping, Sequence
 
 from ..i18n import localize
+from . import collector
 from .kinds import Checker, Text, Verdict, as_number, choice, figure, labels, number, say, selection, shown, table
 
 # --------------------------------------------------------------------------- helpers (also for 02, 03)
@@ -525,11 +526,7 @@ _SUMMARY_OPTIONS = {
 # --------------------------------------------------------------------------- the questions
 
 QUESTIONS: list = []
-
-
-def _question(**kwargs: Any) -> None:
-    from . import Question
-    QUESTIONS.append(Question(**kwargs))
+_question = collector(QUESTIONS)
 
 
 _question(

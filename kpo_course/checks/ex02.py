@@ -11,6 +11,7 @@ from typing import Any, Mapping
 
 from ..i18n import localize
 from .ex01 import as_series_dict, bar_data, both, chart, chart_text_problem, is_table, labels_brief, rows_table
+from . import collector
 from .kinds import Text, Verdict, as_number, say, selection, shown
 
 
@@ -299,11 +300,7 @@ def _health_check(answer: Any) -> Verdict:
 # --------------------------------------------------------------------------- the questions
 
 QUESTIONS: list = []
-
-
-def _question(**kwargs: Any) -> None:
-    from . import Question
-    QUESTIONS.append(Question(**kwargs))
+_question = collector(QUESTIONS)
 
 
 _question(

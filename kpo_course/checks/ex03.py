@@ -10,6 +10,7 @@ from typing import Any
 
 from ..i18n import localize
 from .ex01 import amount, bar_data, chart, chart_text_problem, is_table, labels_brief
+from . import collector
 from .kinds import Text, Verdict, say, shown
 
 
@@ -291,11 +292,7 @@ def _motivation_check(answer: Any) -> Verdict:
 # --------------------------------------------------------------------------- the questions
 
 QUESTIONS: list = []
-
-
-def _question(**kwargs: Any) -> None:
-    from . import Question
-    QUESTIONS.append(Question(**kwargs))
+_question = collector(QUESTIONS)
 
 
 _question(

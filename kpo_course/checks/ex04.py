@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .ex06 import wrong_type
+from . import collector
 from .kinds import Verdict, as_number, labels, number, say
 
 CASE = "astrazeneca_cognizant"
@@ -286,11 +287,7 @@ def _flexibility_check(answer: Any) -> Verdict:
 
 
 QUESTIONS: list = []
-
-
-def _question(**kwargs: Any) -> None:
-    from . import Question
-    QUESTIONS.append(Question(**kwargs))
+_question = collector(QUESTIONS)
 
 
 _question(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .ex06 import wrong_type
+from . import collector
 from .kinds import Verdict, as_number, labels, number, say
 
 #: The ILLUSTRATIVE vendor switch of questions 05.q4 and 05.q5 (keyword arguments of Option).
@@ -392,11 +393,7 @@ def _residual_check(answer: Any) -> Verdict:
 
 
 QUESTIONS: list = []
-
-
-def _question(**kwargs: Any) -> None:
-    from . import Question
-    QUESTIONS.append(Question(**kwargs))
+_question = collector(QUESTIONS)
 
 
 _question(

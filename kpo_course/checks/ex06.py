@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping
 
+from . import collector
 from .kinds import Verdict, as_number, say, selection, shown
 
 #: ILLUSTRATIVE dimension scores (0-10) for four made-up locations: not Kearney's data.
@@ -423,11 +424,7 @@ def _reasons_check(answer: Any) -> Verdict:
 
 
 QUESTIONS: list = []
-
-
-def _question(**kwargs: Any) -> None:
-    from . import Question
-    QUESTIONS.append(Question(**kwargs))
+_question = collector(QUESTIONS)
 
 
 def figure_check(inspect):

@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 from .ex06 import _as_mapping, axes_label_problem, figure_check, wrong_type
+from . import collector
 from .kinds import Verdict, as_number, number, say, selection, shown
 
 HORIZON_MONTHS = 36
@@ -417,11 +418,7 @@ def _location_check(answer: Any) -> Verdict:
 
 
 QUESTIONS: list = []
-
-
-def _question(**kwargs: Any) -> None:
-    from . import Question
-    QUESTIONS.append(Question(**kwargs))
+_question = collector(QUESTIONS)
 
 
 _question(
