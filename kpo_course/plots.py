@@ -7,6 +7,10 @@ line style, marker or hatch, and a label. Titles and labels are parameters, so c
 can pass Swedish (or any) text; the defaults are English. Charts are drawn in matplotlib's
 default style plus the course's few settings, whatever style a notebook has switched to.
 
+A widget that redraws a chart many times keeps it: :class:`DecisionChart` and
+:class:`RiskChart` are made once and updated in place, and :class:`LiveFigure` redraws
+only their moving parts (matplotlib's blitting), to the very pixels of a full drawing.
+
 >>> from kpo_course import models
 >>> options = models.default_options()
 >>> table = models.cumulative_costs(options, 36)
@@ -23,12 +27,13 @@ from typing import Any
 
 import matplotlib.style
 import numpy as np
+import PIL.Image
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.collections import PatchCollection
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .models.decision import DecisionResult
@@ -47,7 +52,10 @@ __all__ = [
     "cost_chart",
     "flexibility_chart",
     "decision_chart",
+    "DecisionChart",
+    "LiveFigure",
     "risk_matrix_chart",
+    "RiskChart",
     "figure_to_png",
 ]
 
@@ -318,6 +326,171 @@ def flexibility_chart(
     return fig
 
 
+class LiveFigure:
+    """A figure whose fixed parts are drawn once; each :meth:`png` redraws only the moving ones.
+
+    This is matplotlib's blitting: the ``moving`` artists are marked animated, the first draw
+    leaves them out and its pixels are kept, and every later picture is those pixels plus
+    the moving artists drawn on top. A widget chart that keeps its axes, title and legend
+    redraws in about a fifth of the time of a new figure. The same state always gives the
+    same bytes, and :func:`figure_to_png` still draws the whole figure.
+
+    >>> fig = Figure(figsize=(2, 1), dpi=50)
+    >>> ax = fig.add_subplot()
+    >>> (line,) = ax.plot([0, 1], [0, 1])
+    >>> live = LiveFigure(fig, [line])
+    >>> live.png()[:4] == b"\\x89PNG"
+    True
+    """
+
+    def __init__(self, fig: Figure, moving: list[Any]) -> None:
+        if not isinstance(fig.canvas, FigureCanvasAgg):
+            FigureCanvasAgg(fig)
+        self.figure = fig
+        self.moving = list(moving)
+        for artist in self.moving:
+            artist.set_animated(True)
+        self._background: Any = None
+
+    def png(self) -> bytes:
+        """The figure as it is now, as PNG bytes (deterministic, like :func:`figure_to_png`)."""
+        canvas = self.figure.canvas
+        with _course_style():
+            if self._background is None:
+                canvas.draw()  # everything but the moving artists
+                self._background = canvas.copy_from_bbox(self.figure.bbox)
+            else:
+                canvas.restore_region(self._background)
+            for artist in sorted(self.moving, key=lambda artist: artist.get_zorder()):  # as a full draw does
+                self.figure.draw_artist(artist)
+        width, height = canvas.get_width_height()
+        buffer = io.BytesIO()
+        PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).save(
+            buffer, format="png", compress_level=1, dpi=(self.figure.dpi, self.figure.dpi)
+        )
+        return buffer.getvalue()
+
+
+class _KeptChart:
+    """A chart made once and updated in place; ``live`` is its :class:`LiveFigure`."""
+
+    live: LiveFigure
+
+    @property
+    def figure(self) -> Figure:
+        return self.live.figure
+
+    def png(self) -> bytes:
+        """The chart as it is now, as PNG bytes: only what :meth:`update` moves is redrawn."""
+        return self.live.png()
+
+
+class DecisionChart(_KeptChart):
+    """Horizontal stacked bars for a fixed set of options and criteria, redrawn for each new result.
+
+    A widget builds one and calls :meth:`update` with every new
+    :func:`kpo_course.models.weighted_scores` result, then :meth:`png`: the axes, title and
+    legend are drawn once (see :class:`LiveFigure`). ``x_max`` fixes the scale (e.g. 5 for
+    scores from 1 to 5), so bars grow and shrink against the same axis.
+
+    >>> from kpo_course.models import weighted_scores
+    >>> scores = {"in_house": {"cost": 2, "quality": 5}, "kpo": {"cost": 5, "quality": 3}}
+    >>> chart = DecisionChart(["in_house", "kpo"], ["cost", "quality"], x_max=5)
+    >>> fig = chart.update(weighted_scores({"cost": 2, "quality": 1}, scores))
+    >>> [label.get_text() for label in fig.axes[0].get_yticklabels()]
+    ['1. kpo', '2. in_house']
+    >>> fig = chart.update(weighted_scores({"cost": 0, "quality": 1}, scores))
+    >>> [label.get_text() for label in fig.axes[0].get_yticklabels()]
+    ['1. in_house', '2. kpo']
+    """
+
+    def __init__(
+        self,
+        options: list[str],
+        criteria: list[str],
+        labels: Mapping[str, str] | None = None,
+        title: str = "Weighted decision matrix",
+        *,
+        xlabel: str = "Weighted score",
+        total_format: str = "{:.2f}",
+        x_max: float = 5.0,
+        figsize: tuple[float, float] = FIGSIZE,
+        dpi: float = DPI,
+    ) -> None:
+        labels = _check_labels(labels)
+        self.options = [str(option) for option in options]
+        self.criteria = [str(criterion) for criterion in criteria]
+        if not self.options or not self.criteria:
+            raise ModelInputError("a decision chart needs at least one option and one criterion")
+        self.total_format = total_format
+        self.x_max = float(x_max) if np.isfinite(x_max) and x_max > 0 else 1.0
+        self.names = {option: _label(labels, option) for option in self.options}
+        criterion_names = [_label(labels, criterion) for criterion in self.criteria]
+        count = len(self.options)
+        self.positions = np.arange(count)[::-1]  # the winner at the top
+        with _course_style():
+            fig, ax = _new_figure(figsize, dpi)
+            _set_margins(
+                fig,
+                left=_text_width(fig, [f"{count}. {name}" for name in self.names.values()], 8) + 0.2,
+                right=_text_width(fig, criterion_names, 8) + 0.6,
+            )
+            self._stacks = []
+            keys = []
+            # One PatchCollection a criterion: the same stacked bars as barh, at about a third
+            # of the drawing time (each hatched bar patch is otherwise drawn on its own).
+            for j, criterion in enumerate(self.criteria):
+                style = {
+                    "facecolor": PALETTE[j % len(PALETTE)], "hatch": HATCHES[j % len(HATCHES)],
+                    "edgecolor": OKABE_ITO["black"], "linewidth": 0.5,
+                }
+                stack = PatchCollection([], gid=criterion, **style)
+                self._stacks.append(ax.add_collection(stack, autolim=False))
+                keys.append(Patch(label=criterion_names[j], **style))
+            self._totals = [ax.text(0, position, "", va="center", fontsize=8) for position in self.positions]
+            ax.set_yticks(self.positions, [""] * count)
+            ax.set_ylim(-0.6, count - 0.4)
+            ax.set_xlim(0, self.x_max * 1.18)
+            _few_ticks(ax, integer_x=False, y_bins=None)
+            ax.set_title(title)
+            ax.set_xlabel(xlabel)
+            ax.grid(True, axis="x", linewidth=0.4, alpha=0.5)
+            ax.set_axisbelow(True)
+            ax.legend(handles=keys, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        self.axes = ax
+        # The left spine and the names sit on the bars' edge: redrawn with them, in z-order.
+        self.live = LiveFigure(fig, [*self._stacks, *self._totals, ax.yaxis, ax.spines["left"]])
+
+
+    def update(self, scores_result: DecisionResult) -> Figure:
+        """Show ``scores_result`` (same options and criteria as the chart); returns the Figure."""
+        if not isinstance(scores_result, DecisionResult):
+            raise ModelInputError(
+                f"decision_chart needs the result of weighted_scores (got {type(scores_result).__name__})"
+            )
+        ranking = [str(option) for option in scores_result.ranking]
+        columns = [str(criterion) for criterion in scores_result.contributions.columns]
+        if sorted(ranking) != sorted(self.options) or columns != self.criteria:
+            raise ModelInputError("this decision chart was made for other options or criteria")
+        contributions = scores_result.contributions.loc[list(scores_result.ranking)]
+        totals = scores_result.totals.loc[list(scores_result.ranking)].to_numpy(dtype=float)
+        left = np.zeros(len(ranking))
+        for stack, criterion in zip(self._stacks, contributions.columns):
+            widths = contributions[criterion].to_numpy(dtype=float)
+            stack.set_paths([
+                Rectangle((start, position - 0.3), width, 0.6)
+                for start, position, width in zip(left, self.positions, widths)
+            ])
+            left = left + widths
+        for text, position, total in zip(self._totals, self.positions, totals):
+            text.set_position((total + self.x_max * 0.01, position))
+            text.set_text(self.total_format.format(total))
+        self.axes.set_yticks(
+            self.positions, [f"{rank}. {self.names[option]}" for rank, option in enumerate(ranking, 1)]
+        )
+        return self.figure
+
+
 def decision_chart(
     scores_result: DecisionResult,
     labels: Mapping[str, str] | None = None,
@@ -333,7 +506,8 @@ def decision_chart(
     Takes :func:`kpo_course.models.weighted_scores`'s result. Each criterion has its own
     colour and hatch; the option names carry their rank ("1. ...") and each bar its total.
     ``labels`` maps option and criterion ids to the names shown. Each criterion's segments
-    are one ``PatchCollection`` (``gid`` = the criterion id), in ranking order.
+    are one ``PatchCollection`` (``gid`` = the criterion id), in ranking order. The scale
+    ends a little past the best total; :class:`DecisionChart` keeps one scale for many results.
 
     >>> from kpo_course.models import weighted_scores
     >>> result = weighted_scores({"cost": 2, "quality": 1},
@@ -346,50 +520,13 @@ def decision_chart(
         raise ModelInputError(
             f"decision_chart needs the result of weighted_scores (got {type(scores_result).__name__})"
         )
-    labels = _check_labels(labels)
-    ranking = list(scores_result.ranking)
-    contributions = scores_result.contributions.loc[ranking]
-    totals = scores_result.totals.loc[ranking].to_numpy(dtype=float)
-    positions = np.arange(len(ranking))[::-1]  # the winner at the top
-    option_names = [f"{rank}. {_label(labels, option)}" for rank, option in enumerate(ranking, 1)]
-    criterion_names = [_label(labels, str(criterion)) for criterion in contributions.columns]
-    with _course_style():
-        fig, ax = _new_figure(figsize, dpi)
-        _set_margins(
-            fig,
-            left=_text_width(fig, option_names, 8) + 0.2,
-            right=_text_width(fig, criterion_names, 8) + 0.6,
-        )
-        left = np.zeros(len(ranking))
-        keys = []
-        # One PatchCollection a criterion: the same stacked bars as barh, at about a third
-        # of the drawing time (each hatched bar patch is otherwise drawn on its own).
-        for j, criterion in enumerate(contributions.columns):
-            widths = contributions[criterion].to_numpy(dtype=float)
-            style = {
-                "facecolor": PALETTE[j % len(PALETTE)], "hatch": HATCHES[j % len(HATCHES)],
-                "edgecolor": OKABE_ITO["black"], "linewidth": 0.5,
-            }
-            bars = [
-                Rectangle((start, position - 0.3), width, 0.6)
-                for start, position, width in zip(left, positions, widths)
-            ]
-            ax.add_collection(PatchCollection(bars, gid=str(criterion), **style), autolim=False)
-            keys.append(Patch(label=criterion_names[j], **style))
-            left = left + widths
-        top = float(totals.max()) if totals.size and totals.max() > 0 else 1.0
-        for position, total in zip(positions, totals):
-            ax.text(total + top * 0.01, position, total_format.format(total), va="center", fontsize=8)
-        ax.set_yticks(positions, option_names)
-        ax.set_ylim(-0.6, len(ranking) - 0.4)
-        ax.set_xlim(0, top * 1.18)
-        _few_ticks(ax, integer_x=False, y_bins=None)
-        ax.set_title(title)
-        ax.set_xlabel(xlabel)
-        ax.grid(True, axis="x", linewidth=0.4, alpha=0.5)
-        ax.set_axisbelow(True)
-        ax.legend(handles=keys, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    return fig
+    totals = scores_result.totals.to_numpy(dtype=float)
+    top = float(totals.max()) if totals.size and totals.max() > 0 else 1.0
+    chart = DecisionChart(
+        list(scores_result.ranking), list(scores_result.contributions.columns), labels, title,
+        xlabel=xlabel, total_format=total_format, x_max=top, figsize=figsize, dpi=dpi,
+    )
+    return chart.update(scores_result)
 
 
 def _spread(points: list[tuple[int, int]]) -> list[tuple[float, float]]:
@@ -404,6 +541,128 @@ def _spread(points: list[tuple[int, int]]) -> list[tuple[float, float]]:
         dx, dy = offsets[k % len(offsets)]
         placed.append((x + dx, y + dy))
     return placed
+
+
+def _residual_table(residual_df: Any) -> pd.DataFrame:
+    """``residual_df`` if it is :func:`kpo_course.models.residual`'s table on the 5 x 5 grid; else a clear error."""
+    missing = (
+        [c for c in RESIDUAL_COLUMNS if c not in residual_df.columns]
+        if isinstance(residual_df, pd.DataFrame) else ["all"]
+    )
+    if missing or residual_df.empty:
+        raise ModelInputError("risk_matrix_chart needs the table from residual (a non-empty DataFrame)")
+    positions = residual_df[["likelihood", "impact", "residual_likelihood", "residual_impact"]]
+    if not positions.isin([1, 2, 3, 4, 5]).all().all():
+        raise ModelInputError("risk_matrix_chart needs likelihoods and impacts from 1 to 5, as residual gives")
+    return residual_df
+
+
+def _grid_points(table: pd.DataFrame, likelihood: str, impact: str) -> list[tuple[float, float]]:
+    return _spread(list(zip(table[impact].astype(int), table[likelihood].astype(int))))
+
+
+class RiskChart(_KeptChart):
+    """The 5 x 5 likelihood x impact grid for a fixed set of risks, redrawn as mitigations change.
+
+    Built from one :func:`kpo_course.models.residual` table (which fixes the risks and where
+    they start); :meth:`update` takes a new table for the same risks and moves only the
+    squares and arrows, and :meth:`png` redraws only those (see :class:`LiveFigure`).
+    Arguments as for :func:`risk_matrix_chart`.
+
+    >>> from kpo_course.models import Mitigation, Risk, residual
+    >>> chart = RiskChart(residual([Risk("ip_leak", 4, 5)]))
+    >>> fig = chart.update(residual([Risk("ip_leak", 4, 5)], [Mitigation("nda", "ip_leak", 1, 2)]))
+    >>> [(line.get_xdata().tolist(), line.get_ydata().tolist()) for line in fig.axes[0].get_lines()
+    ...  if line.get_gid() == "residual"]
+    [([3.0], [3.0])]
+    """
+
+    def __init__(
+        self,
+        residual_df: pd.DataFrame,
+        labels: Mapping[str, str] | None = None,
+        title: str = "Risk matrix",
+        *,
+        xlabel: str = "Impact",
+        ylabel: str = "Likelihood",
+        figsize: tuple[float, float] = FIGSIZE,
+        dpi: float = DPI,
+    ) -> None:
+        table = _residual_table(residual_df)
+        labels = _check_labels(labels)
+        self.ids = [str(value) for value in table["risk_id"]]
+        self.inherent = _grid_points(table, "likelihood", "impact")
+        with _course_style():
+            fig, ax = _new_figure(figsize, dpi, square=True)
+            for level in LEVELS:  # one collection a level: far faster than 25 separate patches
+                cells = [
+                    Rectangle((impact - 0.5, likelihood - 0.5), 1, 1)
+                    for likelihood in range(1, 6)
+                    for impact in range(1, 6)
+                    if risk_level(impact * likelihood) == level
+                ]
+                ax.add_collection(PatchCollection(
+                    cells, facecolor=_LEVEL_COLOURS[level], alpha=0.3, edgecolor=_LEVEL_COLOURS[level],
+                    hatch=_LEVEL_HATCHES[level], linewidth=0, gid=f"cells_{level}",
+                ), autolim=False)
+            edges = np.arange(0.5, 6.0, 1.0)
+            ax.hlines(edges, 0.5, 5.5, color="white", linewidth=1.5)
+            ax.vlines(edges, 0.5, 5.5, color="white", linewidth=1.5)
+            self._arrows = [
+                ax.add_patch(FancyArrowPatch(
+                    start, start, arrowstyle="->", mutation_scale=10, color=OKABE_ITO["blue"], linewidth=1.0,
+                    shrinkA=4, shrinkB=4, zorder=2.5, gid=f"arrow_{risk_id}",  # over the white grid lines
+                ))
+                for risk_id, start in zip(self.ids, self.inherent)
+            ]
+            ax.plot(
+                np.array([x for x, _ in self.inherent]), np.array([y for _, y in self.inherent]),
+                linestyle="none", marker="o", markersize=7,
+                markerfacecolor="white", markeredgecolor=OKABE_ITO["black"],
+                label=_label(labels, "inherent", "Before mitigation"), gid="inherent",
+            )
+            (self._after,) = ax.plot(
+                [], [], linestyle="none", marker="s", markersize=6, color=OKABE_ITO["blue"], zorder=2.45,
+                label=_label(labels, "residual", "After mitigation"), gid="residual",
+            )
+            for risk_id, (x, y) in zip(self.ids, self.inherent):  # under the squares and arrows, which move
+                ax.annotate(_label(labels, risk_id), (x, y), xytext=(5, 4), textcoords="offset points",
+                            fontsize=7, zorder=2.4, gid=f"label_{risk_id}")
+            level_keys = [
+                Patch(facecolor=_LEVEL_COLOURS[level], alpha=0.3, edgecolor=_LEVEL_COLOURS[level],
+                      hatch=_LEVEL_HATCHES[level], label=_label(labels, level, level.capitalize()))
+                for level in LEVELS
+            ]
+            handles, _ = ax.get_legend_handles_labels()
+            ax.legend(handles=handles + level_keys, loc="upper left", bbox_to_anchor=(1.02, 1.0))
+            ax.set_xlim(0.5, 5.5)
+            ax.set_ylim(0.5, 5.5)
+            ax.set_xticks(range(1, 6))
+            ax.set_yticks(range(1, 6))
+            ax.set_aspect("equal")
+            ax.set_title(title)
+            ax.set_xlabel(xlabel)
+            ax.set_ylabel(ylabel)
+            for side in ("top", "right"):
+                ax.spines[side].set_visible(True)
+        # Squares and arrows lie above every fixed artist they can meet, so drawing them on
+        # the kept pixels gives the very picture a full draw gives.
+        self.live = LiveFigure(fig, [*self._arrows, self._after])
+
+
+    def update(self, residual_df: pd.DataFrame) -> Figure:
+        """Show ``residual_df`` (the same risks, starting where they did); returns the Figure."""
+        table = _residual_table(residual_df)
+        if [str(value) for value in table["risk_id"]] != self.ids or _grid_points(
+            table, "likelihood", "impact"
+        ) != self.inherent:
+            raise ModelInputError("this risk chart was made for other risks")
+        after = _grid_points(table, "residual_likelihood", "residual_impact")
+        for arrow, start, end in zip(self._arrows, self.inherent, after):
+            arrow.set_positions(start, end)
+            arrow.set_visible(start != end)
+        self._after.set_data(np.array([x for x, _ in after]), np.array([y for _, y in after]))
+        return self.figure
 
 
 def risk_matrix_chart(
@@ -430,75 +689,8 @@ def risk_matrix_chart(
     ...  for line in fig.axes[0].get_lines() if line.get_gid() in ("inherent", "residual")]
     [('inherent', [5.0], [4.0]), ('residual', [3.0], [3.0])]
     """
-    missing = (
-        [c for c in RESIDUAL_COLUMNS if c not in residual_df.columns]
-        if isinstance(residual_df, pd.DataFrame) else ["all"]
-    )
-    if missing or residual_df.empty:
-        raise ModelInputError("risk_matrix_chart needs the table from residual (a non-empty DataFrame)")
-    positions = residual_df[["likelihood", "impact", "residual_likelihood", "residual_impact"]]
-    if not positions.isin([1, 2, 3, 4, 5]).all().all():
-        raise ModelInputError("risk_matrix_chart needs likelihoods and impacts from 1 to 5, as residual gives")
-    labels = _check_labels(labels)
-    ids = [str(value) for value in residual_df["risk_id"]]
-    inherent = _spread(list(zip(residual_df["impact"].astype(int), residual_df["likelihood"].astype(int))))
-    after = _spread(
-        list(zip(residual_df["residual_impact"].astype(int), residual_df["residual_likelihood"].astype(int)))
-    )
-    with _course_style():
-        fig, ax = _new_figure(figsize, dpi, square=True)
-        for level in LEVELS:  # one collection a level: far faster than 25 separate patches
-            cells = [
-                Rectangle((impact - 0.5, likelihood - 0.5), 1, 1)
-                for likelihood in range(1, 6)
-                for impact in range(1, 6)
-                if risk_level(impact * likelihood) == level
-            ]
-            ax.add_collection(PatchCollection(
-                cells, facecolor=_LEVEL_COLOURS[level], alpha=0.3, edgecolor=_LEVEL_COLOURS[level],
-                hatch=_LEVEL_HATCHES[level], linewidth=0, gid=f"cells_{level}",
-            ), autolim=False)
-        edges = np.arange(0.5, 6.0, 1.0)
-        ax.hlines(edges, 0.5, 5.5, color="white", linewidth=1.5)
-        ax.vlines(edges, 0.5, 5.5, color="white", linewidth=1.5)
-        for start, end in zip(inherent, after):
-            if start != end:
-                ax.annotate("", xy=end, xytext=start, arrowprops={
-                    "arrowstyle": "->", "color": OKABE_ITO["blue"], "linewidth": 1.0,
-                    "shrinkA": 4, "shrinkB": 4,
-                })
-        ax.plot(
-            np.array([x for x, _ in inherent]), np.array([y for _, y in inherent]),
-            linestyle="none", marker="o", markersize=7,
-            markerfacecolor="white", markeredgecolor=OKABE_ITO["black"],
-            label=_label(labels, "inherent", "Before mitigation"), gid="inherent",
-        )
-        ax.plot(
-            np.array([x for x, _ in after]), np.array([y for _, y in after]),
-            linestyle="none", marker="s", markersize=6, color=OKABE_ITO["blue"],
-            label=_label(labels, "residual", "After mitigation"), gid="residual",
-        )
-        for risk_id, (x, y) in zip(ids, inherent):
-            ax.annotate(_label(labels, risk_id), (x, y), xytext=(5, 4), textcoords="offset points",
-                        fontsize=7, gid=f"label_{risk_id}")
-        level_keys = [
-            Patch(facecolor=_LEVEL_COLOURS[level], alpha=0.3, edgecolor=_LEVEL_COLOURS[level],
-                  hatch=_LEVEL_HATCHES[level], label=_label(labels, level, level.capitalize()))
-            for level in LEVELS
-        ]
-        handles, _ = ax.get_legend_handles_labels()
-        ax.legend(handles=handles + level_keys, loc="upper left", bbox_to_anchor=(1.02, 1.0))
-        ax.set_xlim(0.5, 5.5)
-        ax.set_ylim(0.5, 5.5)
-        ax.set_xticks(range(1, 6))
-        ax.set_yticks(range(1, 6))
-        ax.set_aspect("equal")
-        ax.set_title(title)
-        ax.set_xlabel(xlabel)
-        ax.set_ylabel(ylabel)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(True)
-    return fig
+    chart = RiskChart(residual_df, labels, title, xlabel=xlabel, ylabel=ylabel, figsize=figsize, dpi=dpi)
+    return chart.update(residual_df)
 
 
 def figure_to_png(fig: Figure, *, dpi: float | None = None) -> bytes:

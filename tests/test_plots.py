@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import doctest
+import io
 import subprocess
 import sys
 
@@ -9,9 +10,13 @@ import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch
 
 from kpo_course import models, plots
 
@@ -221,7 +226,7 @@ def test_risk_matrix_places_each_risk_before_and_after(risk_table):
     assert inherent.get_marker() != after.get_marker()
     assert inherent.get_label() == "Före"
     assert _by_gid(ax, "label_ip_leak").get_text() == "IP-läcka"
-    arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
+    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch) and p.get_visible()]
     moved = (risk_table["score"] != risk_table["residual_score"]).sum()
     assert len(arrows) == moved == 2
 
@@ -261,6 +266,86 @@ def test_risk_matrix_needs_a_residual_table(bad, risk_table):
     holey.loc[1, "likelihood"] = np.nan
     with pytest.raises(models.ModelInputError, match="1 to 5"):
         plots.risk_matrix_chart(holey)
+
+
+# --- charts kept alive (redrawn in part) -----------------------------------------------------------
+
+def _pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
+
+
+DECISION_SCORES = {
+    "in_house": {"cost": 2, "quality": 5, "security": 5},
+    "offshore": {"cost": 5, "quality": 3, "security": 3},
+    "captive": {"cost": 4, "quality": 4, "security": 4},
+}
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(*[st.integers(0, 9)] * 3).filter(any), min_size=1, max_size=4))
+def test_a_live_decision_chart_looks_exactly_like_a_fresh_one(weight_rows):
+    """However many results a kept chart has shown, its picture is the full drawing of the last one."""
+    live = plots.DecisionChart(list(DECISION_SCORES), ["cost", "quality", "security"], x_max=5)
+    for row in weight_rows:
+        result = models.weighted_scores(dict(zip(["cost", "quality", "security"], row)), DECISION_SCORES)
+        live.update(result)
+        shown = live.png()
+    fresh = plots.DecisionChart(list(DECISION_SCORES), ["cost", "quality", "security"], x_max=5)
+    fresh.update(result)
+    assert shown == fresh.png()
+    assert (_pixels(shown) == _pixels(plots.figure_to_png(fresh.figure))).all()
+    names = [t.get_text() for t in live.figure.axes[0].get_yticklabels()]
+    assert names == [f"{rank}. {option}" for rank, option in enumerate(result.ranking, 1)]
+
+
+def test_a_live_risk_chart_looks_exactly_like_a_fresh_one(risk_table):
+    risks = [models.Risk(r, int(l), int(i)) for r, l, i in risk_table[["risk_id", "likelihood", "impact"]].itertuples(index=False)]
+    untouched = models.residual(risks)
+    live = plots.RiskChart(untouched)
+    pictures = []
+    for table in (risk_table, untouched, risk_table):
+        live.update(table)
+        pictures.append(live.png())
+    assert pictures[0] == pictures[2] != pictures[1]
+    fresh = plots.RiskChart(untouched)
+    fresh.update(risk_table)
+    assert (_pixels(pictures[2]) == _pixels(plots.figure_to_png(fresh.figure))).all()
+    arrows = [p for p in live.figure.axes[0].patches if isinstance(p, FancyArrowPatch) and p.get_visible()]
+    assert len(arrows) == 2  # ip_leak and quality moved; morale did not
+
+
+_GRID = st.integers(1, 5)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(_GRID, _GRID, st.integers(0, 3), st.integers(0, 3)), min_size=1, max_size=6),
+       st.lists(st.booleans(), min_size=6, max_size=6))
+def test_risks_anywhere_on_a_live_grid_look_as_in_a_full_drawing(rows, first_ticks):
+    """Squares and arrows drawn on the kept pixels: the same picture, wherever the risks sit."""
+    risks = [models.Risk(f"risk{i}", likelihood, impact) for i, (likelihood, impact, _, _) in enumerate(rows)]
+    measures = [models.Mitigation(f"m{i}", f"risk{i}", cut_l, cut_i) for i, (_, _, cut_l, cut_i) in enumerate(rows)]
+    first = models.residual(risks, [m for m, tick in zip(measures, first_ticks) if tick])
+    last = models.residual(risks, measures)
+    live = plots.RiskChart(first)
+    live.update(first)
+    live.png()
+    live.update(last)
+    fresh = plots.RiskChart(first)
+    fresh.update(last)
+    assert (_pixels(live.png()) == _pixels(plots.figure_to_png(fresh.figure))).all()
+
+
+def test_a_live_chart_refuses_a_result_it_was_not_made_for(decision_result, risk_table):
+    chart = plots.DecisionChart(["in_house", "offshore"], ["cost", "quality", "security"])
+    with pytest.raises(models.ModelInputError, match="other options"):
+        chart.update(decision_result)
+    with pytest.raises(models.ModelInputError, match="weighted_scores"):
+        chart.update({"in_house": 1})
+    grid = plots.RiskChart(risk_table)
+    with pytest.raises(models.ModelInputError, match="other risks"):
+        grid.update(models.residual([models.Risk("ip_leak", 1, 1)]))
+    with pytest.raises(models.ModelInputError, match="residual"):
+        grid.update(None)
 
 
 # --- PNG ---------------------------------------------------------------------------------------------

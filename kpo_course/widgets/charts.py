@@ -1,14 +1,14 @@
 """What the course's model widgets share: a chart in a ``w.Image``, numbers in the learner's language.
 
-A chart is a :class:`matplotlib.figure.Figure` from :mod:`kpo_course.plots`, turned into PNG
-bytes by :func:`kpo_course.plots.figure_to_png` and shown as the value of an
-``ipywidgets.Image(format="png")``: a widget value, which stored notebooks keep and
-headless tests can read. :class:`Chart` draws only when what it shows has changed, and
+A chart is drawn by :mod:`kpo_course.plots` as PNG bytes (:func:`kpo_course.plots.figure_to_png`
+of a new Figure, or the ``png()`` of a chart kept alive, which redraws only what moves) and
+shown as the value of an ``ipywidgets.Image(format="png")``: a widget value, which stored
+notebooks keep and headless tests can read. :class:`Chart` draws only when what it shows has changed, and
 keeps the last few renders, so moving a slider back to a value seen before costs nothing.
 The same inputs always give the same bytes.
 
 >>> chart = Chart("demo")                       # doctest: +SKIP
->>> chart.show(("key", 1), lambda: some_figure)  # doctest: +SKIP
+>>> chart.show(("key", 1), lambda: figure_to_png(some_figure))  # doctest: +SKIP
 True
 
 Numbers follow the course language: ``1,234,000`` and ``23%`` in English,
@@ -51,7 +51,7 @@ class Chart:
     """A PNG chart in an ``ipywidgets.Image``, redrawn only when its key changes.
 
     ``key`` is any hashable value that fixes the picture: every model input, every label
-    and the language. ``build`` makes the Figure (called only when needed).
+    and the language. ``render`` draws it as PNG bytes (called only when needed).
     """
 
     def __init__(self, kind: str) -> None:
@@ -62,16 +62,14 @@ class Chart:
         self.image.add_class("kpo-chart")
         self.renders = 0  # how many Figures were actually drawn (for tests)
 
-    def show(self, key: Hashable, build: Callable[[], Any]) -> bool:
+    def show(self, key: Hashable, render: Callable[[], bytes]) -> bool:
         """Show the chart for ``key``; True if the image changed."""
         full_key = (self.kind, key)
         if full_key == self.key:
             return False
         png = _cache.get(full_key)
         if png is None:
-            from ..plots import figure_to_png
-
-            png = figure_to_png(build())
+            png = render()
             self.renders += 1
             _cache[full_key] = png
             while len(_cache) > CACHE_SIZE:

@@ -231,15 +231,15 @@ class CostCalculator(Friendly, w.VBox):
         labels = {"in_house": tr(*IN_HOUSE), alternative.id: _name(alternative.id)}
         key = (i18n.get_language(), in_house, alternative, horizon, include)
 
-        def build() -> Any:
+        def build() -> bytes:
             table = models.cumulative_costs([in_house, alternative], horizon, include_switching_back=include)
-            return plots.cost_chart(
+            return plots.figure_to_png(plots.cost_chart(
                 table, break_even=facts["break_even_month"], labels=labels,
                 title=tr("Cumulative cost (illustrative numbers)", "Sammanlagd kostnad (påhittade siffror)"),
                 xlabel=tr("Month", "Månad"), ylabel=tr("Cumulative cost", "Sammanlagd kostnad"),
                 break_even_text=tr("break-even: month {month}", "break-even: månad {month}"),
                 value_formatter=money,
-            )
+            ))
 
         self.chart_view.show(key, build)
         self.status.value = ""

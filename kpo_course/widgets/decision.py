@@ -69,6 +69,7 @@ class DecisionMatrix(Friendly, w.VBox):
         self.weights_note = w.HTML()
         self.chart_view = Chart("decision")
         self.chart = self.chart_view.image
+        self._live: tuple[str, plots.DecisionChart] | None = None  # (language, chart): axes drawn once
         self.status = w.HTML()
         self.result: models.DecisionResult | None = None
         self.deciding: str | None = None
@@ -166,15 +167,28 @@ class DecisionMatrix(Friendly, w.VBox):
         shares = ", ".join(f"{self._name(cid)} {percent(share)}" for cid, share in result.weights.items())
         self.weights_note.value = note(tr("Each weight counts as its share of all weights: ",
                                           "Varje vikt räknas som sin andel av alla vikter: ") + shares + ".")
-        labels = {key: self._name(key) for key in [*self.criteria, *self.option_names]}
         key = (i18n.get_language(), tuple(weights.items()), tuple((o, tuple(s.items())) for o, s in scores.items()))
-        # Totals in the chart keep matplotlib's decimal point, like its axis, in both languages.
-        self.chart_view.show(key, lambda: plots.decision_chart(
-            result, labels=labels,
-            title=tr("Weighted total per option (illustrative scores)", "Viktad summa per alternativ (påhittade poäng)"),
-            xlabel=tr("Weighted score (1-5)", "Viktad poäng (1-5)"),
-        ))
+
+        def render() -> bytes:
+            chart = self._chart()
+            chart.update(result)
+            return chart.png()
+
+        self.chart_view.show(key, render)
         self.status.value = ""
+
+    def _chart(self) -> plots.DecisionChart:
+        """The chart for the current language, made once (its axes, title and legend are drawn once)."""
+        language = i18n.get_language()
+        if self._live is None or self._live[0] != language:
+            labels = {key: self._name(key) for key in [*self.criteria, *self.option_names]}
+            # Totals in the chart keep matplotlib's decimal point, like its axis, in both languages.
+            self._live = (language, plots.DecisionChart(
+                list(self.option_names), list(self.criteria), labels,
+                title=tr("Weighted total per option (illustrative scores)", "Viktad summa per alternativ (påhittade poäng)"),
+                xlabel=tr("Weighted score (1-5)", "Viktad poäng (1-5)"), x_max=5,
+            ))
+        return self._live[1]
 
     def _sentence(self, result: models.DecisionResult, deciding: str | None) -> str:
         winner = quoted(self._name(result.winner))

@@ -121,11 +121,11 @@ class FlexibilitySimulator(Friendly, w.VBox):
             "kpo_unmet": tr("Not met by KPO", "Ej utfört av KPO"),
         }
         key = (i18n.get_language(), depth, length, notice, staff)
-        self.chart_view.show(key, lambda: plots.flexibility_chart(
+        self.chart_view.show(key, lambda: plots.figure_to_png(plots.flexibility_chart(
             result, labels=labels,
             title=tr("Staff needed and staff available (illustrative)", "Personal som behövs och som finns (påhittat)"),
             xlabel=tr("Month", "Månad"), ylabel=tr("Staff (FTE)", "Personal (FTE)"),
-        ))
+        )))
         self.status.value = ""
 
     @staticmethod
