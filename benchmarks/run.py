@@ -233,8 +233,20 @@ MEASURES = {"import_ratio": import_ratio, "notebook_ratio": notebook_ratios, "wi
 MEASURES["grading_speedup_vs_nbgrader"] = grading_speedup
 
 
+def precompile() -> None:
+    """Write kpo_course's bytecode, as pip does for the floor's libraries when it installs them.
+
+    An editable install leaves the package as source; where PYTHONDONTWRITEBYTECODE is set,
+    every kernel would compile it anew (~50 ms) while pandas and matplotlib load compiled.
+    """
+    import compileall
+
+    compileall.compile_dir(ROOT / "kpo_course", quiet=1)
+
+
 def main(argv: list[str]) -> int:
     wanted = argv[1:] or list(MEASURES)
+    precompile()
     for name, measure in MEASURES.items():
         if any(w in name for w in wanted):
             measure()

@@ -14,7 +14,9 @@ problem with its file, entry and field.
 from __future__ import annotations
 
 import functools
+import gc
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional
 
@@ -636,7 +638,30 @@ def _objectives(r: _Reader) -> dict[str, tuple[Objective, ...]]:
 
 
 # --------------------------------------------------------------------------- public
+@contextmanager
+def _no_garbage_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a load builds ~20,000 small objects.
+
+    A load makes no reference cycles to free, yet its allocations set off full collections,
+    and in a Jupyter kernel (well over 100,000 live objects) each one walks them all: pausing
+    makes the first ``load()`` in a lesson about a third faster. Reference counting still
+    frees everything as usual; the collector's previous state is restored, even on an error.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _load(directory: Path) -> Content:
+    with _no_garbage_collection():
+        return _read_all(directory)
+
+
+def _read_all(directory: Path) -> Content:
     r = _Reader(Path(directory))
     if not r.directory.is_dir():
         raise ContentError([Problem(str(directory), "", "", "the data directory does not exist")])

@@ -41,6 +41,20 @@ def guarded(status: w.HTML) -> Callable[[Callable[..., Any]], Callable[..., Any]
     return decorate
 
 
+def shared_style(widget_class: type[w.DOMWidget], **traits: Any) -> w.Style:
+    """One style model to pass to many widgets of ``widget_class``.
+
+    Every ipywidgets control otherwise makes its own style model, each one more message
+    for the kernel to send and the browser to build (a risk matrix had 24 identical ones).
+    Share only styles that are never changed per widget.
+
+    >>> style = shared_style(w.HTML)
+    >>> w.HTML("a", style=style).style is w.HTML("b", style=style).style
+    True
+    """
+    return widget_class.class_traits()["style"].klass(**traits)
+
+
 class Friendly:
     """Mixin for course widgets: a readable plain-text stand-in where a widget cannot render.
 

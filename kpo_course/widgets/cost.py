@@ -75,8 +75,8 @@ class CostCalculator(Friendly, w.VBox):
         self.defaults = models.default_options()
         if option not in OPTIONS:
             raise ValueError(f"Choose an option among {', '.join(OPTIONS)} (got {option!r}).")
-        slider = {"style": {"description_width": "200px"}, "layout": w.Layout(width="600px"),
-                  "continuous_update": False}
+        slider = {"style": w.SliderStyle(description_width="200px"), "layout": w.Layout(width="600px"),
+                  "continuous_update": False}  # one style and one layout model shared by every slider
         self.title = w.HTML()
         self.illustrative = w.HTML()
         self.option = w.Dropdown(options=[(o, o) for o in OPTIONS], value=option,

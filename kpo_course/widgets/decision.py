@@ -43,10 +43,9 @@ class DecisionMatrix(Friendly, w.VBox):
         self.decision = load().decision
         self.criteria = {c.id: c for c in self.decision.criteria}
         self.option_names = {o.id: o for o in self.decision.options}
-        weight_style = {"style": {"description_width": "250px"}, "layout": w.Layout(width="560px"),
-                        "continuous_update": False}
-        score_style = {"style": {"description_width": "250px"}, "layout": w.Layout(width="480px"),
-                       "continuous_update": False}
+        style = w.SliderStyle(description_width="250px")  # one style model for all 35 sliders
+        weight_style = {"style": style, "layout": w.Layout(width="560px"), "continuous_update": False}
+        score_style = {"style": style, "layout": w.Layout(width="480px"), "continuous_update": False}
         self.title = w.HTML()
         self.illustrative = w.HTML()
         self.weights_heading = w.HTML()

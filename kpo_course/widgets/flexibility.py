@@ -42,8 +42,8 @@ class FlexibilitySimulator(Friendly, w.VBox):
     what = {"en": "Flexibility simulator (KPO in a downturn)", "sv": "Flexibilitetssimulator (KPO i en nedgång)"}
 
     def __init__(self) -> None:
-        slider = {"style": {"description_width": "250px"}, "layout": w.Layout(width="590px"),
-                  "continuous_update": False}
+        slider = {"style": w.SliderStyle(description_width="250px"), "layout": w.Layout(width="590px"),
+                  "continuous_update": False}  # one style and one layout model shared by every slider
         self.title = w.HTML()
         self.illustrative = w.HTML()
         self.depth = w.FloatSlider(value=0.4, min=0.0, max=0.9, step=0.05, readout_format=".0%", **slider)

@@ -20,7 +20,7 @@ import pandas as pd
 from .. import i18n, models, plots
 from ..content import Risk, load
 from ..i18n import localize, tr
-from .base import Friendly, guarded
+from .base import Friendly, guarded, shared_style
 from .charts import Chart, frame_layout, heading, note, sentence, table
 
 LEVEL_WORDS = {"low": ("low", "låg"), "medium": ("medium", "medel"), "high": ("high", "hög")}
@@ -54,13 +54,16 @@ class RiskMatrix(Friendly, w.VBox):
         self._explanations: dict[str, w.HTML] = {}
         self._risk_texts: dict[str, w.HTML] = {}
         sections = []
+        # One layout model for all the boxes and one for all the explanations, never changed.
+        box_layout, explanation_layout = w.Layout(width="auto"), w.Layout(margin="-4px 0 4px 24px")
+        box_style, text_style = shared_style(w.Checkbox), shared_style(w.HTML)
         for risk in self.risks:
             rows: list[w.Widget] = []
-            self._risk_texts[risk.id] = w.HTML()
+            self._risk_texts[risk.id] = w.HTML(style=text_style)
             rows.append(self._risk_texts[risk.id])
             for m in risk.mitigations:
-                box = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"))
-                explanation = w.HTML(layout=w.Layout(margin="-4px 0 4px 24px"))
+                box = w.Checkbox(value=False, indent=False, layout=box_layout, style=box_style)
+                explanation = w.HTML(layout=explanation_layout, style=text_style)
                 self.mitigations[m.id] = box
                 self._explanations[m.id] = explanation
                 rows += [box, explanation]
