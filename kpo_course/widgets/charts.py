@@ -35,8 +35,8 @@ __all__ = ["Chart", "clear_cache", "number", "smart", "money", "percent", "headi
            "verdict_box", "table", "frame_layout", "illustrative_text"]
 
 NBSP = "\u00a0"
-#: Width of a chart on screen: the PNG's own size (plots.FIGSIZE at plots.DPI), never stretched.
-CHART_WIDTH = "600px"
+#: Width of a chart on screen in pixels: the PNG's own size (plots.FIGSIZE at plots.DPI), never stretched.
+CHART_WIDTH = 600
 #: How many rendered charts to keep (about 30 kB each).
 CACHE_SIZE = 96
 _cache: "OrderedDict[Hashable, bytes]" = OrderedDict()
@@ -51,13 +51,14 @@ class Chart:
     """A PNG chart in an ``ipywidgets.Image``, redrawn only when its key changes.
 
     ``key`` is any hashable value that fixes the picture: every model input, every label
-    and the language. ``render`` draws it as PNG bytes (called only when needed).
+    and the language. ``render`` draws it as PNG bytes (called only when needed);
+    ``width`` is the PNG's width in pixels, shown at that size (narrower screens shrink it).
     """
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, width: int = CHART_WIDTH) -> None:
         self.kind = kind
         self.key: Hashable = None
-        self.image = w.Image(format="png", layout=w.Layout(width=CHART_WIDTH, max_width="100%", height="auto"))
+        self.image = w.Image(format="png", layout=w.Layout(width=f"{width}px", max_width="100%", height="auto"))
         # No tooltip on the Image: ipywidgets 8.1's ImageView fails to render with one set.
         self.image.add_class("kpo-chart")
         self.renders = 0  # how many Figures were actually drawn (for tests)

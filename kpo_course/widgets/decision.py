@@ -21,6 +21,10 @@ from .base import Friendly, guarded
 from .charts import Chart, frame_layout, heading, note, number, percent, sentence
 
 
+#: The chart's size in inches: 780 x 320 pixels, to fit the widget's frame.
+CHART_FIGSIZE = (7.8, 3.2)
+
+
 def quoted(name: str) -> str:
     """A name in quotation marks: “name” in English, ”name” in Swedish."""
     return tr(f"“{name}”", f"”{name}”")
@@ -66,7 +70,8 @@ class DecisionMatrix(Friendly, w.VBox):
         )
         self.sentence = w.HTML()
         self.weights_note = w.HTML()
-        self.chart_view = Chart("decision")
+        # Wider than the other charts: long option names on the left, the key on the right.
+        self.chart_view = Chart("decision", width=int(CHART_FIGSIZE[0] * plots.DPI))
         self.chart = self.chart_view.image
         self._live: tuple[str, plots.DecisionChart] | None = None  # (language, chart): axes drawn once
         self.status = w.HTML()
@@ -185,7 +190,7 @@ class DecisionMatrix(Friendly, w.VBox):
             self._live = (language, plots.DecisionChart(
                 list(self.option_names), list(self.criteria), labels,
                 title=tr("Weighted total per option (illustrative scores)", "Viktad summa per alternativ (påhittade poäng)"),
-                xlabel=tr("Weighted score (1-5)", "Viktad poäng (1-5)"), x_max=5,
+                xlabel=tr("Weighted score (1-5)", "Viktad poäng (1-5)"), x_max=5, figsize=CHART_FIGSIZE,
             ))
         return self._live[1]
 
