@@ -157,7 +157,7 @@ def _positive_int(text: str) -> int:
 
 def _grade(args: argparse.Namespace, extra: list[str]) -> int:
     from .grading import default_exercises, grade
-    from .grading_report import save_histogram, summary, write_feedback
+    from .grading.report import save_histogram, summary, write_feedback
 
     submissions = Path(args.submissions)
     if not submissions.is_dir():

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -409,6 +410,8 @@ hostile = st.one_of(
               st.lists(st.integers(-5, 5), max_size=8)),
     st.just(kpo.data.cases()), st.just(kpo.data.tasks()), st.just(kpo.data.case_figures()),
     st.sampled_from(_random_figures()),
+    st.sampled_from([np.array([1, 2, 3]), np.array([["a"]]), pd.DataFrame({"a\nb": [1], "x" * 500: [2]}),
+                     {"\n": 1, "x" * 1_000: 2}, {1, "b", None}]),
 )
 
 
@@ -446,6 +449,6 @@ def test_hostile_answers_never_raise_and_are_never_correct_unless_right(monkeypa
     feedback = kpo.check(question_id, answer)
     assert isinstance(feedback, Feedback)
     assert feedback.result.get("reason") != "checker_error", feedback.message
-    assert len(feedback.message) < 800
+    assert len(feedback.message) < 800 and "\n" not in feedback.message
     if feedback.correct is True:
         assert is_right(question_id, answer), (question_id, answer)

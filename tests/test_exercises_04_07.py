@@ -450,6 +450,8 @@ hostile = st.one_of(
     st.just("x" * 10_000_000), st.just(list(range(100_000))), st.just(dict.fromkeys(range(50_000), 1)),
     st.just(object()), st.just(Feedback), st.just(kpo.models.Option("x", monthly_cost=1)),
     st.just(pd.DataFrame(np.zeros((2_000, 3)), columns=["risk_id", "residual_score", "value"])),
+    st.sampled_from([np.array([1, 2, 3]), np.array([["a"]]), pd.DataFrame({"a\nb": [1], "x" * 500: [2]}),
+                     {"\n": 1, "x" * 1_000: 2}, {1, "b", None}]),
 )
 
 

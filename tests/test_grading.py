@@ -19,7 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kpo_course import checks, grading, grading_report
+from kpo_course import checks, grading
+from kpo_course.grading import report as grading_report
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTION = ROOT / "solutions" / "00_warmup.ipynb"

@@ -4,18 +4,14 @@ from __future__ import annotations
 from typing import Any
 
 from . import collector
-from .kinds import Verdict, boolean, choice, number, say
-
-
-def _is_table(answer: Any) -> bool:
-    return type(answer).__name__ in {"DataFrame", "Series"}
+from .kinds import Verdict, as_number, boolean, choice, is_table, number, say
 
 
 def _count_question(expected, right, whole_table) -> Any:
     """A count checker whose expected value is read from the course data when checked."""
 
     def check(answer: Any) -> Verdict:
-        if _is_table(answer):
+        if is_table(answer):
             return Verdict(False, whole_table, {"reason": "table"})
         return number(expected(), 0, right=right)(answer)
 
@@ -38,7 +34,7 @@ def _n_tasks() -> int:
 
 
 def _kpo_tasks_check(answer: Any) -> Verdict:
-    if not _is_table(answer) and answer == _n_tasks() and _n_tasks() != _n_kpo_tasks():
+    if as_number(answer) == _n_tasks() and _n_tasks() != _n_kpo_tasks():
         return Verdict(False, say(
             "That is the number of all tasks, KPO and BPO. Count only the rows whose label is \"KPO\".",
             "Det är antalet av alla uppgifter, både KPO och BPO. Räkna bara raderna där label är \"KPO\"."),

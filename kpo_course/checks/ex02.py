@@ -10,9 +10,10 @@ import math
 from typing import Any, Mapping
 
 from ..i18n import localize
-from .ex01 import as_series_dict, bar_data, both, chart, chart_text_problem, is_table, labels_brief, rows_table
 from . import collector
-from .kinds import Text, Verdict, as_number, say, selection, shown
+from .charts import bar_data, chart, chart_text_problem
+from .kinds import Text, Verdict, as_number, both, is_table, labels_brief, say, selection, shown
+from .tables import as_series_dict, rows_table
 
 
 def _content():

@@ -9,9 +9,9 @@ import math
 from typing import Any
 
 from ..i18n import localize
-from .ex01 import amount, bar_data, chart, chart_text_problem, is_table, labels_brief
 from . import collector
-from .kinds import Text, Verdict, say, shown
+from .charts import bar_data, chart, chart_text_problem
+from .kinds import Text, Verdict, amount, is_table, labels_brief, say, shown
 
 
 def _content():

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .ex06 import wrong_type
 from . import collector
-from .kinds import Verdict, as_number, labels, number, say
+from .kinds import Verdict, as_number, is_table, labels, number, number_text, say, wrong_type
 
 CASE = "astrazeneca_cognizant"
 
@@ -22,18 +21,8 @@ FLEXIBILITY_SETTINGS = {"in_house_staff": 10, "in_house_cost_per_fte": 10_000,
 BENEFITS = ("lower_operating_costs", "fills_skills_gap", "frees_existing_staff", "flexibility", "agility")
 
 
-def _is_table(answer: Any) -> bool:
-    return type(answer).__name__ in {"DataFrame", "Series"}
-
-
-def _n(value: float, decimals: int = 0) -> dict[str, str]:
-    """A number written the English and the Swedish way: 1,234.5 and 1 234,5."""
-    en = f"{value:,.{decimals}f}"
-    return {"en": en, "sv": en.replace(",", " ").replace(".", ",")}
-
-
 def _table_refused(answer: Any) -> Verdict | None:
-    if _is_table(answer):
+    if is_table(answer):
         return Verdict(False, say(
             "That is a table. Pick the numbers out of it and compute one number.",
             "Det där är en tabell. Plocka ut talen ur den och räkna fram ett enda tal."),
@@ -122,20 +111,25 @@ def _reduction_share_check(answer: Any) -> Verdict:
     if value is not None:
         if abs(value - share * 100) <= 0.5:
             return Verdict(False, say(
-                f"That is the share in percent. Write it as a fraction: {_n(share, 2)['en']}, not {_n(value)['en']}.",
-                f"Det där är andelen i procent. Skriv den som ett bråktal: {_n(share, 2)['sv']}, inte {_n(value)['sv']}."),
+                f"That is the share in percent. Write it as a fraction: {number_text(share, 2)['en']}, not "
+                f"{number_text(value)['en']}.",
+                f"Det där är andelen i procent. Skriv den som ett bråktal: {number_text(share, 2)['sv']}, inte "
+                f"{number_text(value)['sv']}."),
                 {"reason": "percent"})
         if abs(value - (f["before"] - after)) <= 0.5:
             return Verdict(False, say(
-                f"That is how many people fewer ({_n(value)['en']}). As a share, divide by the {_n(f['before'])['en']} before.",
-                f"Det är hur många färre personer det blev ({_n(value)['sv']}). Som andel: dela med de {_n(f['before'])['sv']} före."),
+                f"That is how many people fewer ({number_text(value)['en']}). As a share, divide by the "
+                f"{number_text(f['before'])['en']} before.",
+                f"Det är hur många färre personer det blev ({number_text(value)['sv']}). Som andel: dela med de "
+                f"{number_text(f['before'])['sv']} före."),
                 {"reason": "people"})
     return number(
         share, 0.005,
         right=say(
-            f"Right: {_n(after)['en']} people instead of about {_n(f['before'])['en']}, a fall of {share:.0%} in heads. "
+            f"Right: {number_text(after)['en']} people instead of about {number_text(f['before'])['en']}, a fall "
+            f"of {share:.0%} in heads. "
             "Many of the 1,000 worked part time, so the fall in full-time equivalents was smaller.",
-            f"Rätt: {_n(after)['sv']} personer i stället för omkring {_n(f['before'])['sv']}, en minskning med "
+            f"Rätt: {number_text(after)['sv']} personer i stället för omkring {number_text(f['before'])['sv']}, en minskning med "
             f"{share * 100:.0f} procent räknat i huvuden. Många av de 1 000 arbetade deltid, så minskningen i "
             "heltidstjänster var mindre."),
         common_wrong=[
@@ -171,8 +165,8 @@ def _saving_per_year_check(answer: Any) -> Verdict:
     value = as_number(answer)
     if value is not None and abs(value - per_year * 1e6) <= 1e6:
         return Verdict(False, say(
-            f"Right amount, wrong unit: the question asks for £ millions, so write {per_year:g}, not {_n(value)['en']}.",
-            f"Rätt belopp men fel enhet: frågan gäller miljoner pund, så skriv {per_year:g}, inte {_n(value)['sv']}."),
+            f"Right amount, wrong unit: the question asks for £ millions, so write {per_year:g}, not {number_text(value)['en']}.",
+            f"Rätt belopp men fel enhet: frågan gäller miljoner pund, så skriv {per_year:g}, inte {number_text(value)['sv']}."),
             {"reason": "unit"})
     return number(
         per_year, 0.1,
@@ -230,7 +224,7 @@ _BENEFIT_FEEDBACK = {
 
 
 def _benefits_check(answer: Any) -> Verdict:
-    if _is_table(answer):
+    if is_table(answer):
         return wrong_type('a dict such as {"fewer_tools": "agility", ...}',
                           'en dict som {"fewer_tools": "agility", ...}', answer)
     verdict = labels(BENEFIT_FACTS, feedback=_BENEFIT_FEEDBACK, allowed=BENEFITS)(answer)
@@ -264,12 +258,13 @@ def _flexibility_check(answer: Any) -> Verdict:
     return number(
         saving, 1,
         right=say(
-            f"Right: paying only for the capacity it needs saves {_n(saving)['en']} over two years, even at a 10% "
-            f"premium per FTE; the fixed team sat idle for {_n(result.in_house_idle_total)['en']} FTE-months. "
-            f"The price: {_n(result.kpo_unmet_total)['en']} FTE-months of work waited while the vendor caught up.",
-            f"Rätt: att bara betala för den kapacitet som behövs sparar {_n(saving)['sv']} på två år, trots 10 procent "
-            f"högre pris per heltidstjänst; den fasta gruppen gick sysslolös {_n(result.in_house_idle_total)['sv']} "
-            f"personmånader. Priset: arbete motsvarande {_n(result.kpo_unmet_total)['sv']} personmånader fick vänta medan "
+            f"Right: paying only for the capacity it needs saves {number_text(saving)['en']} over two years, even at a 10% "
+            f"premium per FTE; the fixed team sat idle for {number_text(result.in_house_idle_total)['en']} FTE-months. "
+            f"The price: {number_text(result.kpo_unmet_total)['en']} FTE-months of work waited while the vendor caught up.",
+            f"Rätt: att bara betala för den kapacitet som behövs sparar {number_text(saving)['sv']} på två år, trots 10 procent "
+            f"högre pris per heltidstjänst; den fasta gruppen gick sysslolös {number_text(result.in_house_idle_total)['sv']} "
+            f"personmånader. Priset: arbete motsvarande {number_text(result.kpo_unmet_total)['sv']} "
+            "personmånader fick vänta medan "
             "leverantören hann ikapp."),
         common_wrong=[
             (-saving, say("The sign is flipped: kpo_saving is the in-house cost minus the KPO cost, positive when KPO costs less.",

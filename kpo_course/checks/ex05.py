@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .ex06 import wrong_type
 from . import collector
-from .kinds import Verdict, as_number, labels, number, say
+from .kinds import Verdict, as_number, is_table, labels, number, names_text, number_text, say, wrong_type
 
 #: The ILLUSTRATIVE vendor switch of questions 05.q4 and 05.q5 (keyword arguments of Option).
 VENDOR_A = {"monthly_cost": 60_000, "management_share": 0.10}
@@ -27,18 +26,8 @@ CHOSEN_MITIGATIONS = ("nda_and_access_control", "sla_and_quality_reviews", "pilo
 RISK_IDS = ("ip_security", "less_control_quality", "setup_time_resources", "communication_barriers", "staff_fear")
 
 
-def _is_table(answer: Any) -> bool:
-    return type(answer).__name__ in {"DataFrame", "Series"}
-
-
-def _n(value: float, decimals: int = 0) -> dict[str, str]:
-    """A number written the English and the Swedish way: 1,234.5 and 1 234,5."""
-    en = f"{value:,.{decimals}f}"
-    return {"en": en, "sv": en.replace(",", " ").replace(".", ",")}
-
-
 def _not_an_option(answer: Any) -> Verdict | None:
-    if _is_table(answer):
+    if is_table(answer):
         return Verdict(False, say("That is a table. The question asks for one number.",
                                   "Det där är en tabell. Frågan gäller ett enda tal."), {"reason": "table"})
     if type(answer).__name__ == "Option":
@@ -114,7 +103,7 @@ _CLAUSE_FEEDBACK = {
 
 
 def _hidden_costs_check(answer: Any) -> Verdict:
-    if _is_table(answer):
+    if is_table(answer):
         return wrong_type('a dict such as {"monthly_fee": "not_hidden", ...}',
                           'en dict som {"monthly_fee": "not_hidden", ...}', answer)
     verdict = labels(HIDDEN_COST_ITEMS, feedback=_HIDDEN_COST_FEEDBACK)(answer)
@@ -127,7 +116,7 @@ def _hidden_costs_check(answer: Any) -> Verdict:
 
 
 def _clauses_check(answer: Any) -> Verdict:
-    if _is_table(answer):
+    if is_table(answer):
         return wrong_type('a dict such as {"nda": "ip_security", ...}', 'en dict som {"nda": "ip_security", ...}', answer)
     verdict = labels(CLAUSE_RISKS, feedback=_CLAUSE_FEEDBACK, allowed=RISK_IDS)(answer)
     if verdict.correct:
@@ -180,8 +169,8 @@ def _reduction_totals_check(answer: Any) -> Verdict:
     missing = [c for c in _reduction_columns() if c not in answer.columns]
     if missing:
         return Verdict(False, say(
-            f"The table needs the column(s) {', '.join(missing)}; it has {', '.join(map(str, answer.columns[:8]))}.",
-            f"Tabellen behöver kolumnen/kolumnerna {', '.join(missing)}; den har {', '.join(map(str, answer.columns[:8]))}."),
+            f"The table needs the column(s) {', '.join(missing)}; it has {names_text(answer.columns)}.",
+            f"Tabellen behöver kolumnen/kolumnerna {', '.join(missing)}; den har {names_text(answer.columns)}."),
             {"reason": "columns", "missing": missing})
     answer = answer[_reduction_columns()]
     want = _reductions("sum")
@@ -235,29 +224,29 @@ def _total_cost_check(answer: Any) -> Verdict:
     return number(
         total, 1,
         right=say(
-            f"Right: {_n(total)['en']} over three years, of which {_n(total - fees)['en']} "
+            f"Right: {number_text(total)['en']} over three years, of which {number_text(total - fees)['en']} "
             f"({(total - fees) / total:.0%}) are hidden costs on top of the fees.",
-            f"Rätt: {_n(total)['sv']} på tre år, varav {_n(total - fees)['sv']} "
+            f"Rätt: {number_text(total)['sv']} på tre år, varav {number_text(total - fees)['sv']} "
             f"({(total - fees) / total * 100:.0f} procent) är dolda kostnader utöver avgifterna."),
         common_wrong=[
             (total + transition, say(
-                f"You counted the transition cost twice: total_cost already includes the {_n(transition)['en']} "
+                f"You counted the transition cost twice: total_cost already includes the {number_text(transition)['en']} "
                 "you gave as transition=. Do not add it again.",
-                f"Du räknade övergångskostnaden två gånger: total_cost tar redan med de {_n(transition)['sv']} "
+                f"Du räknade övergångskostnaden två gånger: total_cost tar redan med de {number_text(transition)['sv']} "
                 "som du angav som transition=. Lägg inte till dem igen.")),
             (total - switching, say(
-                f"You forgot the switching-back cost ({_n(switching)['en']}, one third of a year's fees): "
+                f"You forgot the switching-back cost ({number_text(switching)['en']}, one third of a year's fees): "
                 "use include_switching_back=True.",
-                f"Du glömde kostnaden för att byta igen ({_n(switching)['sv']}, en tredjedel av ett års avgifter): "
+                f"Du glömde kostnaden för att byta igen ({number_text(switching)['sv']}, en tredjedel av ett års avgifter): "
                 "använd include_switching_back=True.")),
             (total + switching, say(
                 "You counted the switching-back cost twice: with include_switching_back=True, total_cost already adds it.",
                 "Du räknade kostnaden för att byta igen två gånger: med include_switching_back=True lägger total_cost "
                 "redan till den.")),
             (total + transition * (VENDOR_B["transition_months"] - 1), say(
-                f"The transition cost is {_n(transition)['en']} in all, spread over {VENDOR_B['transition_months']} "
+                f"The transition cost is {number_text(transition)['en']} in all, spread over {VENDOR_B['transition_months']} "
                 "months, not that much every month.",
-                f"Övergångskostnaden är {_n(transition)['sv']} totalt, utspridd över {VENDOR_B['transition_months']} "
+                f"Övergångskostnaden är {number_text(transition)['sv']} totalt, utspridd över {VENDOR_B['transition_months']} "
                 "månader, inte så mycket varje månad.")),
             (total - management, say(
                 "You left out managing the effort: management_share=0.10 adds 10% of the fee every month.",
@@ -296,8 +285,9 @@ def _break_even_check(answer: Any) -> Verdict:
             "upphandling och övergång tyngre än den lägre avgiften."),
         common_wrong=[
             (month - 1, say(
-                f"One month early: at the end of month {month - 1} switching is still {_n(gap)['en']} dearer in total.",
-                f"En månad för tidigt: i slutet av månad {month - 1} är bytet fortfarande {_n(gap)['sv']} dyrare totalt.")),
+                f"One month early: at the end of month {month - 1} switching is still {number_text(gap)['en']} dearer in total.",
+                f"En månad för tidigt: i slutet av månad {month - 1} är bytet fortfarande "
+                f"{number_text(gap)['sv']} dyrare totalt.")),
             (VENDOR_B["transition_months"], say(
                 "That is when the transition ends. Break-even comes later: when the running totals cross.",
                 "Det är då övergången är klar. Break-even kommer senare: när de löpande totalerna korsar varandra.")),

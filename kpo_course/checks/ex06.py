@@ -4,17 +4,16 @@ Kearney's GSLI 2023 weights are real (``kpo.models.GSLI_2023_WEIGHTS``); the loc
 are ILLUSTRATIVE, made up for the exercise (:data:`ILLUSTRATIVE_SCORES`, the same table the
 notebook builds). Ranks and market estimates come from the course data, read when an answer
 is checked, in the learner's language.
-
-This module also holds four small helpers that exercises 04, 05 and 07 import, so each lives in
-one place: :func:`describe`, :func:`wrong_type`, :func:`axes_label_problem` and :func:`figure_check`.
 """
 from __future__ import annotations
 
 import math
-from typing import Any, Mapping
+from typing import Any
 
 from . import collector
-from .kinds import Verdict, as_number, say, selection, shown
+from .charts import axes_label_problem, figure_check
+from .kinds import Verdict, as_number, is_table, names_text, number_text, say, selection, shown, wrong_type
+from .tables import as_mapping
 
 #: ILLUSTRATIVE dimension scores (0-10) for four made-up locations: not Kearney's data.
 ILLUSTRATIVE_SCORES: dict[str, dict[str, float]] = {
@@ -29,83 +28,6 @@ ILLUSTRATIVE_SCORES: dict[str, dict[str, float]] = {
 }
 WHOLE_OUTSOURCING_MARKET = "mordor_outsourcing_services"
 ESTIMATE_YEAR = 2026
-
-
-def _is_table(answer: Any) -> bool:
-    return type(answer).__name__ in {"DataFrame", "Series"}
-
-
-def _n(value: float, decimals: int = 2) -> dict[str, str]:
-    """A number written the English and the Swedish way: 1,234.50 and 1 234,50."""
-    en = f"{value:,.{decimals}f}"
-    return {"en": en, "sv": en.replace(",", " ").replace(".", ",")}
-
-
-def describe(answer: Any) -> dict[str, str]:
-    """What the learner gave, in a few words for a message: tables by their shape, never their repr."""
-    kind = type(answer).__name__
-    shape = getattr(answer, "shape", None)
-    if kind == "DataFrame" and shape is not None:
-        rows, columns = shape[0], shape[1]
-        return {"en": f"a DataFrame with {rows} row{'s' * (rows != 1)} and {columns} column{'s' * (columns != 1)}",
-                "sv": f"en DataFrame med {rows} rad{'er' * (rows != 1)} och {columns} kolumn{'er' * (columns != 1)}"}
-    if kind == "Series" and shape is not None:
-        return {"en": f"a Series with {shape[0]} value{'s' * (shape[0] != 1)}",
-                "sv": f"en Series med {shape[0]} värde{'n' * (shape[0] != 1)}"}
-    text = shown(answer)
-    text = text if len(text) <= 80 else text[:77] + "..."
-    return {"en": f"a {kind}: {text}", "sv": f"en {kind}: {text}"}
-
-
-def wrong_type(expected_en: str, expected_sv: str, answer: Any) -> Verdict:
-    """The message for an answer of the wrong type, with tables described by their shape."""
-    given = describe(answer)
-    if type(answer).__name__ == "Series" and getattr(answer.index, "has_duplicates", False):
-        return Verdict(False, say(f"Expected {expected_en}, but your Series has some labels twice: one value per label.",
-                                  f"Förväntade {expected_sv}, men din Series har några etiketter två gånger: ett värde per etikett."),
-                       {"reason": "duplicates"})
-    return Verdict(False, say(f"Expected {expected_en}, but got {given['en']}.",
-                              f"Förväntade {expected_sv}, men fick {given['sv']}."),
-                   {"reason": "type", "type": type(answer).__name__})
-
-
-def _as_mapping(answer: Any) -> dict[str, Any] | None:
-    """A dict or a pandas Series as a plain {str: value} dict (None for anything else)."""
-    import pandas as pd
-
-    if isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
-        answer = answer.iloc[:, 0]
-    if isinstance(answer, pd.Series):
-        if len(answer) > 1000 or answer.index.has_duplicates:
-            return None  # a label twice cannot be one value per label
-        return {str(k): v for k, v in answer.items()}
-    if isinstance(answer, Mapping):
-        if len(answer) > 1000:
-            return None
-        return {str(k): v for k, v in answer.items()}
-    return None
-
-
-def axes_label_problem(ax: Any, *, illustrative: bool = False) -> Verdict | None:
-    """A Verdict if a chart lacks a title or axis labels (or, for made-up data, the word illustrative)."""
-    figure = ax.figure
-    suptitle = getattr(figure, "_suptitle", None)
-    title = " ".join(filter(None, [ax.get_title(loc) for loc in ("left", "center", "right")]
-                            + [suptitle.get_text() if suptitle is not None else ""])).strip()
-    if not title:
-        return Verdict(False, say("The chart needs a title that says what it shows: ax.set_title(...).",
-                                  "Diagrammet behöver en rubrik som säger vad det visar: ax.set_title(...)."),
-                       {"reason": "title"})
-    if not ax.get_xlabel().strip() or not ax.get_ylabel().strip():
-        return Verdict(False, say("Label both axes, with units: ax.set_xlabel(...) and ax.set_ylabel(...).",
-                                  "Sätt etiketter på båda axlarna, med enheter: ax.set_xlabel(...) och ax.set_ylabel(...)."),
-                       {"reason": "axis_labels"})
-    if illustrative and not any(word in title.lower() for word in ("illustrativ", "påhitt")):
-        return Verdict(False, say(
-            "The numbers are made up, so the title must say so: put the word \"illustrative\" in it.",
-            "Siffrorna är påhittade, så rubriken måste säga det: skriv ordet \"illustrativ\" i den."),
-            {"reason": "illustrative"})
-    return None
 
 
 # --------------------------------------------------------------------------- 06.q1 - 06.q3
@@ -126,7 +48,7 @@ def _matches(given: dict[str, Any], want: dict[str, float], tolerance: float, sc
 
 
 def _gsli_totals_check(answer: Any) -> Verdict:
-    given = _as_mapping(answer)
+    given = as_mapping(answer)
     if given is None:
         return wrong_type("a Series (or dict) with one total per location, as kpo.models.gsli_score returns",
                           "en Series (eller dict) med en total per land, som kpo.models.gsli_score ger", answer)
@@ -138,8 +60,10 @@ def _gsli_totals_check(answer: Any) -> Verdict:
     if _matches(given, want, 0.01):
         best = max(want, key=want.get)
         return Verdict(True, say(
-            f"Right: with Kearney's 2023 weights {best} comes first ({_n(want[best])['en']} out of 10, illustrative scores).",
-            f"Rätt: med Kearneys vikter från 2023 hamnar {best} först ({_n(want[best])['sv']} av 10, påhittade poäng)."), {})
+            f"Right: with Kearney's 2023 weights {best} comes first ({number_text(want[best], 2)['en']} out of "
+            "10, illustrative scores).",
+            f"Rätt: med Kearneys vikter från 2023 hamnar {best} först ({number_text(want[best], 2)['sv']} av 10, "
+            "påhittade poäng)."), {})
     if _matches(given, _plain_means(), 0.01):
         return Verdict(False, say(
             "Those are plain averages: every dimension counted the same. Use the GSLI weights 35/25/25/15: "
@@ -222,17 +146,21 @@ def _deciding_check(answer: Any) -> Verdict:
     part = {d: GSLI_2023_WEIGHTS[d] * (scores[winner][d] - scores[runner_up][d]) for d in GSLI_2023_WEIGHTS}
     if key == deciding:
         return Verdict(True, say(
-            f"Right: {key} adds {_n(part[key])['en']} to {winner}'s lead over {runner_up}, more than any other dimension.",
-            f"Rätt: {key} ger {winner} {_n(part[key])['sv']} av försprånget före {runner_up}, mer än någon annan dimension."),
+            f"Right: {key} adds {number_text(part[key], 2)['en']} to {winner}'s lead over {runner_up}, more than "
+            "any other dimension.",
+            f"Rätt: {key} ger {winner} {number_text(part[key], 2)['sv']} av försprånget före {runner_up}, mer än "
+            "någon annan dimension."),
             {"value": key})
     if part[key] > 0:
         return Verdict(False, say(
-            f"{key} does help {winner} (+{_n(part[key])['en']}), but {deciding} adds more (+{_n(part[deciding])['en']}).",
-            f"{key} hjälper {winner} (+{_n(part[key])['sv']}), men {deciding} ger mer (+{_n(part[deciding])['sv']})."),
+            f"{key} does help {winner} (+{number_text(part[key], 2)['en']}), but {deciding} adds more "
+            f"(+{number_text(part[deciding], 2)['en']}).",
+            f"{key} hjälper {winner} (+{number_text(part[key], 2)['sv']}), men {deciding} ger mer "
+            f"(+{number_text(part[deciding], 2)['sv']})."),
             {"value": key})
     return Verdict(False, say(
-        f"On {key} {runner_up} is ahead of {winner}: it works against the winner ({_n(part[key])['en']}).",
-        f"På {key} ligger {runner_up} före {winner}: den drar ned vinnaren ({_n(part[key])['sv']})."),
+        f"On {key} {runner_up} is ahead of {winner}: it works against the winner ({number_text(part[key], 2)['en']}).",
+        f"På {key} ligger {runner_up} före {winner}: den drar ned vinnaren ({number_text(part[key], 2)['sv']})."),
         {"value": key})
 
 
@@ -311,21 +239,21 @@ def _spread_check(answer: Any) -> Verdict:
                 "Ta bort den raden, och ge en Series med en spridning per basår."), {"reason": "whole_market"})
         return Verdict(False, say("Expected a Series with one spread per base year, not one number.",
                                   "Förväntade en Series med en spridning per basår, inte ett enda tal."), {"reason": "number"})
-    given = _as_mapping(answer)
+    given = as_mapping(answer)
     if given is None:
         return wrong_type("a pandas Series with one spread per base year", "en pandas Series med en spridning per basår", answer)
     if sorted(given) != sorted(want):
         return Verdict(False, say(
-            f"Expected one value for each base year ({', '.join(want)}); got {', '.join(list(given)[:8]) or 'none'}. "
+            f"Expected one value for each base year ({', '.join(want)}); got {names_text(given) or 'none'}. "
             "Group by base_year.",
-            f"Förväntade ett värde för varje basår ({', '.join(want)}); fick {', '.join(list(given)[:8]) or 'inga'}. "
+            f"Förväntade ett värde för varje basår ({', '.join(want)}); fick {names_text(given) or 'inga'}. "
             "Gruppera på base_year."), {"reason": "keys"})
     if _matches(given, want, 0.01):
         lowest = min(_estimates_of_year().values())
         return Verdict(True, say(
-            f"Right: for {year} the KPO estimates differ by US${_n(want[year])['en']}bn, about "
+            f"Right: for {year} the KPO estimates differ by US${number_text(want[year], 2)['en']}bn, about "
             f"{want[year] / lowest:.0%} of the lowest. The other years have only one estimate each.",
-            f"Rätt: för {year} skiljer sig uppskattningarna av KPO-marknaden åt med {_n(want[year])['sv']} miljarder "
+            f"Rätt: för {year} skiljer sig uppskattningarna av KPO-marknaden åt med {number_text(want[year], 2)['sv']} miljarder "
             f"US-dollar, omkring {want[year] / lowest * 100:.0f} procent av den lägsta. De andra åren har bara en "
             "uppskattning var."), {})
     if _matches(given, _spreads(include_whole_market=True), 0.01):
@@ -412,7 +340,7 @@ REASON_OPTIONS = {
 
 
 def _reasons_check(answer: Any) -> Verdict:
-    if _is_table(answer):
+    if is_table(answer):
         return wrong_type('a list of letters, e.g. ["a", "c"]', 'en lista med bokstäver, t.ex. ["a", "c"]', answer)
     verdict = selection(["a", "b", "e"], REASON_OPTIONS)(answer)
     if verdict.correct:
@@ -425,20 +353,6 @@ def _reasons_check(answer: Any) -> Verdict:
 
 QUESTIONS: list = []
 _question = collector(QUESTIONS)
-
-
-def figure_check(inspect):
-    """kinds.figure, with tables turned away by their shape (a table's repr is too long for a message)."""
-    from .kinds import figure
-    checker = figure(inspect)
-
-    def check(answer: Any) -> Verdict:
-        if _is_table(answer):
-            return wrong_type("a matplotlib Figure (e.g. fig from fig, ax = plt.subplots())",
-                              "en matplotlib-Figure (t.ex. fig från fig, ax = plt.subplots())", answer)
-        return checker(answer)
-
-    return check
 
 
 _question(

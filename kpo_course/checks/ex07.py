@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .ex06 import _as_mapping, axes_label_problem, figure_check, wrong_type
 from . import collector
-from .kinds import Verdict, as_number, number, say, selection, shown
+from .charts import axes_label_problem, figure_check
+from .kinds import Verdict, as_number, is_table, number, number_text, say, selection, shown, wrong_type
+from .tables import as_mapping
 
 HORIZON_MONTHS = 36
 
@@ -55,15 +56,6 @@ LOCATION_SCORES = {
 MIN_BUSINESS_ENVIRONMENT = 5
 
 
-def _n(value: float, decimals: int = 0) -> dict[str, str]:
-    """A number written the English and the Swedish way: 1,234.5 and 1 234,5."""
-    en = f"{value:,.{decimals}f}"
-    return {"en": en, "sv": en.replace(",", " ").replace(".", ",")}
-
-
-_type_message = wrong_type
-
-
 # --------------------------------------------------------------------------- 07.q1
 REASON_OPTIONS = {
     "a": say("a is right: nobody at the firm has analysed process data with these methods: the expertise is not in-house.",
@@ -80,7 +72,7 @@ REASON_OPTIONS = {
 
 
 def _reasons_check(answer: Any) -> Verdict:
-    if type(answer).__name__ in {"DataFrame", "Series"}:
+    if is_table(answer):
         return wrong_type('a list of letters, e.g. ["a", "c"]', 'en lista med bokstäver, t.ex. ["a", "c"]', answer)
     verdict = selection(["a", "b", "d"], REASON_OPTIONS)(answer)
     if verdict.correct:
@@ -117,9 +109,9 @@ def _total_costs_check(answer: Any) -> Verdict:
             "That is the whole running table. Take its last row, the totals after 36 months: table.iloc[-1].",
             "Det är hela tabellen med löpande summor. Ta dess sista rad, totalerna efter 36 månader: table.iloc[-1]."),
             {"reason": "table"})
-    given = _as_mapping(answer)
+    given = as_mapping(answer)
     if given is None:
-        return _type_message("a dict (or Series) of option id -> total cost",
+        return wrong_type("a dict (or Series) of option id -> total cost",
                              "en dict (eller Series) med alternativ -> total kostnad", answer)
     want = _totals()
     if sorted(given) != sorted(want):
@@ -140,9 +132,9 @@ def _total_costs_check(answer: Any) -> Verdict:
         cheapest = min(want, key=want.get)
         saved = want[BASELINE] - want[cheapest]
         return Verdict(True, say(
-            f"Right: {cheapest} is cheapest over three years, {_n(saved)['en']} below in-house "
+            f"Right: {cheapest} is cheapest over three years, {number_text(saved)['en']} below in-house "
             f"({saved / want[BASELINE]:.0%}). The onshore vendor saves almost nothing once the switching-back cost is counted.",
-            f"Rätt: {cheapest} är billigast på tre år, {_n(saved)['sv']} under intern drift "
+            f"Rätt: {cheapest} är billigast på tre år, {number_text(saved)['sv']} under intern drift "
             f"({saved / want[BASELINE] * 100:.0f} procent). Leverantören inom landet sparar nästan ingenting när "
             "kostnaden för att byta igen räknas med."), {})
     without = _totals(include_switching_back=False)
@@ -253,7 +245,7 @@ def _top_risk() -> tuple[str, int]:
 
 def _text_answer(answer: Any, allowed: list[str], example: str) -> tuple[str | None, Verdict | None]:
     if not isinstance(answer, str):
-        return None, _type_message(f"an id as text, e.g. \"{example}\"", f"ett id som text, t.ex. \"{example}\"", answer)
+        return None, wrong_type(f"an id as text, e.g. \"{example}\"", f"ett id som text, t.ex. \"{example}\"", answer)
     key = answer.strip().lower()
     if key not in allowed:
         listed = ", ".join(f'"{a}"' for a in allowed)
@@ -325,9 +317,9 @@ def _winners() -> dict[str, str]:
 
 
 def _winners_check(answer: Any) -> Verdict:
-    mapping = _as_mapping(answer)
+    mapping = as_mapping(answer)
     if mapping is None or type(answer).__name__ == "DataFrame":
-        return _type_message('a dict such as {"base": "...", "ip_doubled": "..."}',
+        return wrong_type('a dict such as {"base": "...", "ip_doubled": "..."}',
                              'en dict som {"base": "...", "ip_doubled": "..."}', answer)
     answer = mapping
     want = _winners()
@@ -378,7 +370,7 @@ def _location_totals() -> dict[str, float]:
 
 def _location_check(answer: Any) -> Verdict:
     if not isinstance(answer, str):
-        return _type_message('the location\'s name as text, e.g. "Location P"',
+        return wrong_type('the location\'s name as text, e.g. "Location P"',
                              'landets namn som text, t.ex. "Location P"', answer)
     totals = _location_totals()
     keys = {_location_key(name): name for name in totals}
@@ -394,9 +386,9 @@ def _location_check(answer: Any) -> Verdict:
     if name == best:
         return Verdict(True, say(
             f"Right: among the locations with a business environment of at least {MIN_BUSINESS_ENVIRONMENT}, "
-            f"{best} has the highest weighted total ({_n(totals[best], 2)['en']}, illustrative).",
+            f"{best} has the highest weighted total ({number_text(totals[best], 2)['en']}, illustrative).",
             f"Rätt: bland länderna med ett affärsklimat på minst {MIN_BUSINESS_ENVIRONMENT} har {best} högst "
-            f"viktad total ({_n(totals[best], 2)['sv']}, påhittat)."), {"value": name})
+            f"viktad total ({number_text(totals[best], 2)['sv']}, påhittat)."), {"value": name})
     if name not in allowed:
         return Verdict(False, say(
             f"{name} has the highest total overall, but its business environment "

@@ -2,6 +2,10 @@
 
 A checker never raises on a learner's answer and never accepts a wrong type.
 Messages are ``{"en": ..., "sv": ...}`` mappings, localized when the feedback is shown.
+Beside the checkers (:func:`number`, :func:`amount`, :func:`boolean`, :func:`choice`, :func:`labels`,
+:func:`selection`, :func:`table`, :func:`figure`) are the small pieces the exercise modules share:
+:func:`is_table`, :func:`both`, :func:`number_text`, :func:`describe`, :func:`wrong_type`.
+Chart inspection is in :mod:`.charts`, pandas answers in :mod:`.tables`.
 
 >>> number(8, tolerance=0)(8.0).correct
 True
@@ -10,11 +14,12 @@ False
 """
 from __future__ import annotations
 
+import itertools
 import math
 import numbers
 import reprlib
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 Text = Mapping[str, str]
 Checker = Callable[[Any], "Verdict"]
@@ -34,7 +39,7 @@ def say(en: str, sv: str) -> dict[str, str]:
 def shown(value: Any) -> str:
     """A short, safe description of any value for a message (never huge, never raises).
 
-    >>> shown("x" * 100)[:10], shown(list(range(100)))[-6:]
+    >>> shown("x" * 100)[:10], shown(list(range(100)))[-7:]
     ("'xxxxxxxxx", '7, ...]')
     """
     shape = getattr(value, "shape", None)
@@ -45,6 +50,26 @@ def shown(value: Any) -> str:
     except Exception:
         return f"<{type(value).__name__}>"
     return text if len(text) <= 120 else text[:117] + "..."
+
+
+def names_text(values: Iterable[Any], limit: int = 8) -> str:
+    """Names taken from an answer (column names, keys, options) for a one-line message.
+
+    A short, printable name is shown as it is; anything else (a line break, a very long
+    name, an object) as its short :func:`shown` form, so a learner's odd key never breaks
+    the message. At most ``limit`` names.
+
+    >>> names_text(["cost", 2026, "a\\nb"])
+    "cost, 2026, 'a\\\\nb'"
+    >>> names_text(range(100), limit=3)
+    '0, 1, 2'
+    """
+    parts = []
+    for value in itertools.islice(values, limit):
+        plain = isinstance(value, (str, numbers.Number)) and not isinstance(value, bool)
+        text = str(value) if plain else ""
+        parts.append(text if plain and text.isprintable() and len(text) <= 40 else shown(value))
+    return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -65,7 +90,78 @@ def as_number(answer: Any) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _wrong_type(expected_en: str, expected_sv: str, answer: Any) -> Verdict:
+def is_table(answer: Any) -> bool:
+    """Whether ``answer`` is a pandas DataFrame or Series (told by its type's name: pandas is not imported).
+
+    >>> import pandas as pd
+    >>> is_table(pd.Series([1])), is_table(pd.DataFrame()), is_table([1]), is_table(None)
+    (True, True, False, False)
+    """
+    return type(answer).__name__ in {"DataFrame", "Series"}
+
+
+def both(make: Callable[[str], str]) -> dict[str, str]:
+    """A two-language text built by one function of the language code.
+
+    >>> both(lambda lang: "Right." if lang == "en" else "Rätt.")
+    {'en': 'Right.', 'sv': 'Rätt.'}
+    """
+    return {lang: make(lang) for lang in ("en", "sv")}
+
+
+def number_text(value: float, decimals: int = 0) -> dict[str, str]:
+    """A number written the English and the Swedish way, with ``decimals`` decimals.
+
+    >>> number_text(1234.5, 1)
+    {'en': '1,234.5', 'sv': '1 234,5'}
+    """
+    en = f"{value:,.{decimals}f}"
+    return {"en": en, "sv": en.replace(",", " ").replace(".", ",")}
+
+
+def describe(answer: Any) -> dict[str, str]:
+    """What the learner gave, in a few words for a message: tables by their shape, never their repr.
+
+    >>> describe(None)["en"], describe([1, 2])["sv"]
+    ('a NoneType: None', 'en list: [1, 2]')
+    >>> import pandas as pd
+    >>> describe(pd.DataFrame({"a": [1, 2]}))
+    {'en': 'a DataFrame with 2 rows and 1 column', 'sv': 'en DataFrame med 2 rader och 1 kolumn'}
+    """
+    kind = type(answer).__name__
+    shape = getattr(answer, "shape", None)
+    if kind == "DataFrame" and shape is not None:
+        rows, columns = shape[0], shape[1]
+        return {"en": f"a DataFrame with {rows} row{'s' * (rows != 1)} and {columns} column{'s' * (columns != 1)}",
+                "sv": f"en DataFrame med {rows} rad{'er' * (rows != 1)} och {columns} kolumn{'er' * (columns != 1)}"}
+    if kind == "Series" and shape is not None:
+        return {"en": f"a Series with {shape[0]} value{'s' * (shape[0] != 1)}",
+                "sv": f"en Series med {shape[0]} värde{'n' * (shape[0] != 1)}"}
+    text = shown(answer)
+    text = text if len(text) <= 80 else text[:77] + "..."
+    return {"en": f"a {kind}: {text}", "sv": f"en {kind}: {text}"}
+
+
+def wrong_type(expected_en: str, expected_sv: str, answer: Any) -> Verdict:
+    """The message for an answer of the wrong type, with tables described by their shape (:func:`describe`).
+
+    A Series with a label twice is told so: it cannot be one value per label.
+
+    >>> wrong_type("a number", "ett tal", [1, 2]).message["en"]
+    'Expected a number, but got a list: [1, 2].'
+    """
+    given = describe(answer)
+    if type(answer).__name__ == "Series" and getattr(answer.index, "has_duplicates", False):
+        return Verdict(False, say(f"Expected {expected_en}, but your Series has some labels twice: one value per label.",
+                                  f"Förväntade {expected_sv}, men din Series har några etiketter två gånger: ett värde per etikett."),
+                       {"reason": "duplicates"})
+    return Verdict(False, say(f"Expected {expected_en}, but got {given['en']}.",
+                              f"Förväntade {expected_sv}, men fick {given['sv']}."),
+                   {"reason": "type", "type": type(answer).__name__})
+
+
+def _wrong_type_shown(expected_en: str, expected_sv: str, answer: Any) -> Verdict:
+    """The basic kinds' wrong-type Verdict: the answer as :func:`shown` gives it (a table as ``<DataFrame 2×1>``)."""
     kind = type(answer).__name__
     return Verdict(
         False,
@@ -94,7 +190,7 @@ def number(
             try:
                 float(stripped)
             except ValueError:
-                return _wrong_type("a number", "ett tal", answer)
+                return _wrong_type_shown("a number", "ett tal", answer)
             example = stripped if len(stripped) <= 30 else stripped[:27] + "..."
             return Verdict(
                 False,
@@ -113,7 +209,7 @@ def number(
                         "Det är inte ett ändligt tal (NaN eller oändligt)."),
                     {"reason": "not_finite"},
                 )
-            return _wrong_type("a number", "ett tal", answer)
+            return _wrong_type_shown("a number", "ett tal", answer)
         if abs(value - expected) <= tolerance:
             return Verdict(True, right or say("Right.", "Rätt."), {"value": value})
         for wrong, message in common_wrong:
@@ -132,6 +228,66 @@ def number(
     return check
 
 
+def amount(
+    expected: Callable[[], float],
+    tolerance: float,
+    *,
+    right: Text,
+    slips: Callable[[], Sequence[tuple[float, Text]]] = lambda: (),
+    too_high: Text | None = None,
+    too_low: Text | None = None,
+) -> Checker:
+    """:func:`number` checked against ``expected()`` (computed when checked) within ``tolerance``.
+
+    ``slips()`` lists ``(value, message)`` for known mistakes, matched within 1% of the value.
+    A pandas Series or DataFrame gets its own message: a one-value Series (what
+    ``table.loc[mask, "value"]`` gives) is told to use ``.item()``.
+
+    >>> check = amount(lambda: 27_700, 100, right=say("Right.", "Rätt."),
+    ...                slips=lambda: [(27.7, say("In thousands.", "I tusental."))])
+    >>> check(27_650).correct, check(27.72).message["en"], check("27700").result["reason"]
+    (True, 'In thousands.', 'text_number')
+    >>> import pandas as pd
+    >>> check(pd.Series([27_700.0])).result
+    {'reason': 'one_value_table', 'close': True}
+    """
+
+    def check(answer: Any) -> Verdict:
+        want = expected()
+        if is_table(answer):
+            kind = type(answer).__name__
+            if getattr(answer, "size", 0) == 1:
+                inner = as_number(answer.to_numpy().ravel()[0])
+                close = inner is not None and abs(inner - want) <= tolerance
+                if close:
+                    message = say(
+                        f"The number inside is right, but it is a pandas {kind} holding one value, not a plain "
+                        "number. Take the number out with .item(), e.g. table.loc[mask, \"value\"].item().",
+                        f"Talet inuti stämmer, men det är en pandas {kind} med ett enda värde, inte ett vanligt "
+                        "tal. Ta ut talet med .item(), t.ex. table.loc[mask, \"value\"].item().")
+                else:
+                    message = say(
+                        f"That is a pandas {kind} holding one value, not a plain number. Take the number out "
+                        "with .item(), e.g. table.loc[mask, \"value\"].item(), and check the calculation.",
+                        f"Det är en pandas {kind} med ett enda värde, inte ett vanligt tal. Ta ut talet med "
+                        ".item(), t.ex. table.loc[mask, \"value\"].item(), och kontrollera beräkningen.")
+                return Verdict(False, message, {"reason": "one_value_table", "close": close})
+            return Verdict(False, say(
+                f"That is a whole pandas {kind}, not one number. Pick out the value you need and calculate with it.",
+                f"Det är en hel pandas {kind}, inte ett tal. Plocka ut värdet du behöver och räkna med det."),
+                {"reason": "table"})
+        value = as_number(answer)
+        if value is not None and abs(value - want) > tolerance:
+            # Known slips match within 1% of their own size, not within the answer's tolerance:
+            # with a wide tolerance (±100) two small slips (0.00004, 27.7) would be told apart wrongly.
+            for wrong, message in slips():
+                if math.isclose(value, wrong, rel_tol=0.01, abs_tol=1e-12):
+                    return Verdict(False, message, {"value": value, "reason": "common_wrong"})
+        return number(want, tolerance, right=right, too_high=too_high, too_low=too_low)(answer)
+
+    return check
+
+
 def boolean(expected: bool, *, if_true: Text, if_false: Text) -> Checker:
     """Check a True/False answer; each answer gets its own explanation."""
 
@@ -144,7 +300,7 @@ def boolean(expected: bool, *, if_true: Text, if_false: Text) -> Checker:
                         "Skriv True eller False utan citattecken (ett Python-värde, inte text)."),
                     {"reason": "text_bool"},
                 )
-            return _wrong_type("True or False", "True eller False", answer)
+            return _wrong_type_shown("True or False", "True eller False", answer)
         return Verdict(answer == expected, if_true if answer else if_false, {"value": answer})
 
     return check
@@ -157,7 +313,7 @@ def choice(expected: str, feedback: Mapping[str, Text]) -> Checker:
     def check(answer: Any) -> Verdict:
         if not isinstance(answer, str):
             example = keys[0] if keys else "a"
-            return _wrong_type(f"one of the options as text, e.g. \"{example}\"",
+            return _wrong_type_shown(f"one of the options as text, e.g. \"{example}\"",
                                f"ett av alternativen som text, t.ex. \"{example}\"", answer)
         key = answer.strip().lower()
         if key not in feedback:
@@ -187,7 +343,7 @@ def labels(expected: Mapping[str, str], *, feedback: Mapping[str, Text] | None =
 
     def check(answer: Any) -> Verdict:
         if not isinstance(answer, Mapping):
-            return _wrong_type("a dict such as {\"item\": \"label\"}", "en dict som {\"sak\": \"etikett\"}", answer)
+            return _wrong_type_shown("a dict such as {\"item\": \"label\"}", "en dict som {\"sak\": \"etikett\"}", answer)
         given = {k: answer[k] for k in answer if isinstance(k, str)}
         missing = [k for k in expected if k not in given]
         unknown = [k for k in given if k not in expected]
@@ -219,6 +375,29 @@ def labels(expected: Mapping[str, str], *, feedback: Mapping[str, Text] | None =
     return check
 
 
+def labels_brief(expected: Mapping[str, str], *, feedback: Mapping[str, Text],
+                 allowed: Sequence[str], at_most: int = 3) -> Checker:
+    """:func:`labels`, with the explanations of at most ``at_most`` wrong items (short messages).
+
+    >>> check = labels_brief({"a": "KPO", "b": "BPO"}, feedback={"a": say("a needs experts.", "a kräver experter.")},
+    ...                      allowed=("KPO", "BPO"))
+    >>> check({"a": "BPO", "b": "BPO"}).message["en"]
+    '1 of 2 labels are not right: a. a needs experts.'
+    """
+    plain = labels(expected, allowed=allowed)
+
+    def check(answer: Any) -> Verdict:
+        verdict = plain(answer)
+        wrong = list(verdict.result.get("wrong") or [])
+        if verdict.correct or not wrong:
+            return verdict
+        notes = [feedback[k] for k in wrong[:at_most] if k in feedback]
+        return Verdict(False, both(lambda lang: " ".join([verdict.message[lang], *(n[lang] for n in notes)])),
+                       dict(verdict.result))
+
+    return check
+
+
 def selection(expected: Sequence[str], options: Mapping[str, Text]) -> Checker:
     """Check a list/set of option keys (``["a", "c"]``): all the right ones and no others.
 
@@ -229,13 +408,15 @@ def selection(expected: Sequence[str], options: Mapping[str, Text]) -> Checker:
     def check(answer: Any) -> Verdict:
         if isinstance(answer, str) or not isinstance(answer, (list, tuple, set, frozenset)):
             example = ", ".join(f'"{k}"' for k in list(options)[:2])
-            return _wrong_type(f"a list of options, e.g. [{example}]", f"en lista med alternativ, t.ex. [{example}]",
+            return _wrong_type_shown(f"a list of options, e.g. [{example}]", f"en lista med alternativ, t.ex. [{example}]",
                                answer)
         if len(answer) > 100:
             return Verdict(False, say("That list is far too long: pick among the options.",
                                       "Listan är alldeles för lång: välj bland alternativen."), {"reason": "too_long"})
         picked = {_normal(a) for a in answer}
         unknown = [a for a in answer if _normal(a) not in options]
+        if isinstance(answer, (set, frozenset)):  # a set's order changes from run to run: name the same one each time
+            unknown.sort(key=shown)
         if unknown:
             listed = ", ".join(f'"{k}"' for k in options)
             return Verdict(False, say(f"{shown(unknown[0])} is not one of the options {listed}.",
@@ -251,6 +432,26 @@ def selection(expected: Sequence[str], options: Mapping[str, Text]) -> Checker:
                              f"Du missade {len(missed)} som hör hemma i listan."))
         return Verdict(False, {lang: " ".join(p[lang] for p in parts) for lang in ("en", "sv")},
                        {"wrong": wrong, "missed": missed})
+
+    return check
+
+
+def refuse_tables(what: Text, checker: Checker) -> Checker:
+    """``checker``, but a pandas table or a Figure gets a short message saying what the answer should be.
+
+    >>> import pandas as pd
+    >>> check = refuse_tables(say("a number", "ett tal"), number(8, 0))
+    >>> check(pd.Series([8])).message["en"], check(8).correct
+    ('That is a Series; the answer here is a number.', True)
+    """
+
+    def check(answer: Any) -> Verdict:
+        kind = type(answer).__name__
+        if is_table(answer) or kind in {"Figure", "Axes", "AxesSubplot"}:
+            return Verdict(False, both(lambda lang: (
+                f"That is a {kind}; the answer here is {what[lang]}." if lang == "en"
+                else f"Det är en {kind}; svaret här är {what[lang]}.")), {"reason": "type", "type": kind})
+        return checker(answer)
 
     return check
 
@@ -276,14 +477,14 @@ def table(
             answer = answer.iloc[:, 0]
         if not isinstance(answer, type(want)):
             kind = "DataFrame" if isinstance(want, pd.DataFrame) else "Series"
-            return _wrong_type(f"a pandas {kind}", f"en pandas {kind}", answer)
+            return _wrong_type_shown(f"a pandas {kind}", f"en pandas {kind}", answer)
         if isinstance(want, pd.DataFrame):
             need = list(columns or want.columns)
             missing = [c for c in need if c not in answer.columns]
             if missing:
                 return Verdict(False, say(
-                    f"The table needs the column(s) {', '.join(map(str, missing))}; it has {', '.join(map(str, answer.columns[:10]))}.",
-                    f"Tabellen behöver kolumnen/kolumnerna {', '.join(map(str, missing))}; den har {', '.join(map(str, answer.columns[:10]))}."),
+                    f"The table needs the column(s) {names_text(missing)}; it has {names_text(answer.columns, 10)}.",
+                    f"Tabellen behöver kolumnen/kolumnerna {names_text(missing)}; den har {names_text(answer.columns, 10)}."),
                     {"reason": "columns", "missing": missing})
             answer, want = answer[need], want[need]
         if len(answer) != len(want):
@@ -322,7 +523,7 @@ def figure(inspect: Callable[[Any], Verdict | None]) -> Checker:
         if type(answer).__name__ in {"Axes", "AxesSubplot"}:
             answer = answer.figure
         if type(answer).__name__ not in {"Figure", "SubFigure"} or not hasattr(answer, "axes"):
-            return _wrong_type("a matplotlib Figure (e.g. fig from fig, ax = plt.subplots())",
+            return _wrong_type_shown("a matplotlib Figure (e.g. fig from fig, ax = plt.subplots())",
                                "en matplotlib-Figure (t.ex. fig från fig, ax = plt.subplots())", answer)
         drawn = [ax for ax in answer.axes if ax.lines or ax.patches or ax.collections or ax.containers]
         if not drawn:

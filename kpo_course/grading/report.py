@@ -15,8 +15,8 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from .grading import Gradebook, NotebookResult, Row
-from .i18n import tr
+from .gradebook import Gradebook, NotebookResult, Row
+from ..i18n import tr
 
 __all__ = ["QuestionStats", "question_stats", "hardest", "summary", "write_feedback", "save_histogram",
            "feedback_file_name"]
@@ -134,7 +134,7 @@ def save_histogram(book: Gradebook, path: Path) -> Path:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from .plots import OKABE_ITO
+    from ..plots import OKABE_ITO
 
     totals = [points for points, _ in book.totals().values()]
     most = max([m for _, m in book.totals().values()] + [1.0])
@@ -221,7 +221,7 @@ def _page(student: str, results: list[NotebookResult], totals: tuple[float, floa
 
 def write_feedback(book: Gradebook, folder: Path, language: str = "en") -> dict[str, Path]:
     """One HTML page per student in ``folder``; returns ``{student: path}``."""
-    from . import i18n
+    from .. import i18n
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,215 @@
+"""Grade a folder of submitted exercise notebooks into a gradebook.
+
+    >>> book = grade(Path("submissions"))        # doctest: +SKIP
+    >>> book.write_csv(Path("gradebook.csv"))     # doctest: +SKIP
+
+``submissions`` holds one folder per student (``alice/00_warmup.ipynb``; nbgrader's
+``submitted/alice/ps1/00_warmup.ipynb`` works too) or flat files named
+``alice__00_warmup.ipynb``. The file name says which exercise a notebook is (``00``);
+its check cells must agree.
+
+How scores are kept honest
+--------------------------
+Each notebook runs on a temporary copy in its own kernel. Before it runs, every check
+cell is replaced by the instructor's version (from ``exercises/``, as nbgrader restores
+locked cells), and that version does not judge the answer: it hands the answer's *value*
+to the grader as plain data (numbers, text, containers, numpy and pandas values; never
+pickle), on one line tagged with a random nonce. The grader decodes the data and judges
+it with :func:`kpo_course.checks.check` in its own process, which no student code ever
+touched. Redefining ``kpo.check``, patching the checks module, editing a check cell or
+printing fake result lines therefore earns nothing: the most a student can do is claim
+an answer value, which is what answering is. Only the output of the grader's own cells
+is read, and a cell with two tagged lines counts as tampered.
+
+An answer that is not plain data where data is asked for (an object that claims to
+equal everything) is judged by the grader as a stand-in with only its type name, so it
+is simply wrong. Only chart questions, whose answer is a matplotlib Figure that cannot
+leave the kernel as data, are judged inside the kernel, by the ``check`` captured before
+the student's first cell ran (redefining ``kpo.check`` does not reach it). A student who
+patches the checkers' helpers or matplotlib in the kernel could fool that one path, so
+the summary counts such answers and the feedback page marks them for a look by hand.
+
+Limits
+------
+Kernels come from a fork server (see :mod:`.fork_server`): one process imports ipykernel,
+pandas, matplotlib, ipywidgets and the course once, then forks a child per notebook,
+which applies ``setrlimit`` (CPU seconds, address space, no core files, file size) to
+itself before ipykernel starts. A kernel answers in about 0.2 s instead of 2-3 s, and no
+``preexec_fn`` runs in the grader (unsafe in a threaded process). Without
+``fork`` (or with ``prefork=False``) a small launcher sets the same limits and ``exec``\\ s
+``ipykernel_launcher``. A cell that outlives the timeout is interrupted; a kernel that
+ignores the interrupt, dies (CPU limit, a crash, ``os._exit``) is run again from the top
+without that cell, so one bad cell costs only its own questions.
+
+Modules
+-------
+``submissions`` finds the files, ``plan`` reads one and says what to run, ``fork_server`` and
+``kernels`` start kernels with limits, ``execute`` runs the plan, ``transport`` carries answers
+out of the kernel, ``scoring`` turns them into rows of the ``gradebook``, ``report`` writes the
+feedback pages, summary and histogram. This module runs the batch.
+"""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Callable
+
+from .execute import _execute, _Run
+from .fork_server import _Zygote
+from .gradebook import CSV_COLUMNS, VERDICTS, Gradebook, NotebookResult, Row
+from .kernels import _kernel_classes
+from .plan import _load_reference, _Options, _plan, _references, _Rejected
+from .scoring import _missing_rows, _rejected_rows, _score
+from .submissions import Submission, find_submissions
+from .transport import Opaque, decode_answer, encode_answer
+
+__all__ = ["Row", "NotebookResult", "Gradebook", "Submission", "find_submissions", "grade",
+           "default_exercises", "encode_answer", "decode_answer", "Opaque", "CSV_COLUMNS", "VERDICTS"]
+
+
+async def _grade_one(submission: Submission, options: _Options) -> NotebookResult:
+    start = time.perf_counter()
+    result = NotebookResult(submission.student, submission.notebook, submission.exercise, str(submission.path))
+    try:
+        plan = _plan(submission, options)
+    except _Rejected as why:
+        result.rows = _rejected_rows(submission, str(why), options)
+    except Exception as error:  # a file nobody foresaw: it still gets a row
+        result.rows = _rejected_rows(submission, f"The file could not be read ({type(error).__name__}: "
+                                                 f"{str(error)[:200]}).", options)
+    else:
+        result.readable = True
+        run = await _execute(plan, options) if plan.captures else _Run()
+        result.notes = run.notes
+        _score(plan, run, result)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+@contextlib.contextmanager
+def _grader_process_state(home: Path, language: str):
+    """The grader's own checks write progress to a throwaway folder and speak ``language``."""
+    from .. import i18n
+
+    saved_home = os.environ.get("KPO_COURSE_HOME")
+    saved_nbgrader = os.environ.pop("NBGRADER_EXECUTION", None)
+    saved_language = i18n.get_language()
+    os.environ["KPO_COURSE_HOME"] = str(home)
+    i18n.set_language(language)
+    try:
+        yield
+    finally:
+        i18n.set_language(saved_language)
+        if saved_home is None:
+            os.environ.pop("KPO_COURSE_HOME", None)
+        else:
+            os.environ["KPO_COURSE_HOME"] = saved_home
+        if saved_nbgrader is not None:
+            os.environ["NBGRADER_EXECUTION"] = saved_nbgrader
+
+
+def _warm_up() -> None:
+    """Load what judging answers needs once, before the batch: kernels' classes, checks, course data."""
+    _kernel_classes()
+    from .. import checks, content
+    checks.questions()
+    with contextlib.suppress(Exception):
+        content.load()
+
+
+def default_exercises() -> Path | None:
+    """The course's ``exercises/`` folder (the check cells' source of truth), if there is one."""
+    candidate = Path(__file__).resolve().parent.parent.parent / "exercises"
+    return candidate if candidate.is_dir() else None
+
+
+def grade(
+    submissions: Path,
+    *,
+    exercises: Path | None = None,
+    jobs: int | None = None,
+    timeout: float = 60,
+    cpu_seconds: int | None = 600,
+    memory_mb: int | None = 2048,
+    language: str = "en",
+    prefork: bool = True,
+    progress: Callable[[int, int, NotebookResult], None] | None = None,
+) -> Gradebook:
+    """Grade every notebook under ``submissions`` (see :func:`find_submissions`).
+
+    ``exercises`` is the folder of exercise notebooks whose check cells are the source of
+    truth (default: the course's ``exercises/``); ``timeout`` is seconds per cell;
+    ``cpu_seconds`` and ``memory_mb`` limit each kernel (Linux and macOS); ``jobs`` kernels
+    run at once (default: one per core). ``progress(done, total, result)`` is called as
+    each notebook finishes. Never raises on a bad submission: it becomes a row that says why.
+    """
+    submissions = Path(submissions)
+    if not submissions.is_dir():
+        raise FileNotFoundError(f"{submissions} is not a folder of submissions")
+    found = find_submissions(submissions)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, max(1, len(found))))
+    limits = {"cpu_seconds": cpu_seconds, "memory_mb": memory_mb, "file_mb": 1024}
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="kpo-grade-") as scratch:
+        workdir = Path(scratch)
+        zygote = (_Zygote(workdir) if found and prefork and hasattr(os, "fork") and sys.platform.startswith("linux")
+                  else None)
+        try:
+            with _grader_process_state(workdir / "grader-home", language):
+                _warm_up()  # the grader's own imports and data, while the fork server loads its own
+                references = {ex: _load_reference(path) for ex, path in
+                              _references(exercises if exercises is not None else default_exercises()).items()}
+                if zygote is not None and memory_mb:
+                    if zygote.wait_ready() and zygote.vm_kb / 1024 + 256 > memory_mb:
+                        raise ValueError(f"memory_mb={memory_mb} is below what a kernel needs to start "
+                                         f"(about {zygote.vm_kb // 1024 + 256} MB)")
+                if zygote is not None and not zygote.wait_ready():
+                    zygote.close()
+                    zygote = None  # fall back to a fresh Python per kernel
+                options = _Options(float(timeout), limits, language, references, zygote, workdir)
+                results = _run_all(found, options, jobs, progress)
+                results += _missing_rows(results, options)
+        finally:
+            if zygote is not None:
+                zygote.close()
+    results.sort(key=lambda r: (r.student, r.notebook))
+    return Gradebook(results, seconds=time.perf_counter() - start, jobs=jobs)
+
+
+def _run_all(found: list[Submission], options: _Options, jobs: int,
+             progress: Callable[[int, int, NotebookResult], None] | None) -> list[NotebookResult]:
+    async def main() -> list[NotebookResult]:
+        gate = asyncio.Semaphore(jobs)
+        done = 0
+
+        async def one(submission: Submission) -> NotebookResult:
+            nonlocal done
+            async with gate:
+                result = await _grade_one(submission, options)
+            done += 1
+            if progress is not None:
+                with contextlib.suppress(Exception):
+                    progress(done, len(found), result)
+            return result
+
+        return list(await asyncio.gather(*(one(s) for s in found)))
+
+    # The event loop runs in a thread of its own: it works when called from a notebook (where a loop
+    # is already running), and Ctrl+C reaches the main thread, which then stops the fork server.
+    outcome: concurrent.futures.Future = concurrent.futures.Future()
+
+    def runner() -> None:
+        try:
+            outcome.set_result(asyncio.run(main()))
+        except BaseException as error:
+            outcome.set_exception(error)
+
+    threading.Thread(target=runner, name="kpo-grader", daemon=True).start()
+    return outcome.result()

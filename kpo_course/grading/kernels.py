@@ -1,0 +1,151 @@
+"""The jupyter_client and nbclient classes that start a kernel (forked or launched) and run a notebook.
+
+They are built on first use, as importing jupyter_client is slow:
+
+    >>> KernelManager, Client = _kernel_classes()                   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import os
+import signal
+import sys
+import time
+import uuid
+from typing import Any, Iterable, Mapping
+
+from .fork_server import _ForkedProcess, _Zygote
+from .transport import CAPTURE_OUTPUT_LIMIT
+
+STUDENT_OUTPUT_LIMIT = 200_000        # characters of error output kept per student cell
+
+
+def _import_nbformat() -> None:
+    """Import nbformat (nbclient needs it) without the start-up nobody here uses.
+
+    nbformat imports jsonschema, whose optional IRI format checks import ``rfc3987_syntax``,
+    which compiles ~40 lark grammars: about 2 s of CPU, more than grading a notebook takes.
+    Notebook validation never uses IRI formats, so when jsonschema is not loaded yet it is
+    imported with that one optional module hidden (jsonschema skips what it cannot import).
+    """
+    if "nbformat" in sys.modules or "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        import nbformat  # noqa: F401
+        return
+    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # "not installed", for this import only
+    try:
+        import nbformat  # noqa: F401
+    finally:
+        if sys.modules.get("rfc3987_syntax", ...) is None:
+            del sys.modules["rfc3987_syntax"]
+
+
+async def _maybe_await(value: Any) -> Any:
+    return await value if asyncio.iscoroutine(value) or isinstance(value, asyncio.Future) else value
+
+
+@functools.lru_cache(maxsize=None)
+def _kernel_classes():
+    """The kernel manager and provisioner classes (built on first use: jupyter_client is heavy)."""
+    _import_nbformat()
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_client.provisioning import LocalProvisioner
+    from nbclient import NotebookClient
+
+    class ForkProvisioner(LocalProvisioner):
+        async def launch_kernel(self, cmd: list[str], **kwargs: Any):
+            manager = self.parent
+            args = cmd[cmd.index("ipykernel_launcher") + 1:]
+            cwd = str(kwargs.get("cwd") or os.getcwd())
+            pid = await manager.zygote.fork(args, kwargs.get("env") or dict(os.environ), cwd,
+                                            manager.limits, manager.kernel_log)
+            self.process = _ForkedProcess(pid, manager.zygote)
+            self.pid = self.pgid = pid
+            self.cwd = cwd
+            return self.connection_info
+
+        async def send_signal(self, signum: int) -> None:
+            await super().send_signal(signum)
+            if signum == signal.SIGKILL and self.process is not None and self.process.returncode is None:
+                self.process.returncode = -signum  # nothing survives SIGKILL: no need to wait for the report
+
+    class KernelManager(AsyncKernelManager):
+        def __init__(self, *, zygote: _Zygote | None, limits: Mapping[str, Any], kernel_log: str | None,
+                     **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.zygote, self.limits, self.kernel_log = zygote, dict(limits), kernel_log
+
+        async def _async_pre_start_kernel(self, **kwargs: Any):
+            if self.provisioner is None and self.zygote is not None:
+                self.kernel_id = self.kernel_id or str(uuid.uuid4())
+                self.provisioner = ForkProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec,
+                                                   parent=self)
+            return await super()._async_pre_start_kernel(**kwargs)
+
+        def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+            command = super().format_kernel_cmd(extra_arguments)
+            if self.zygote is None and os.name == "posix":
+                launcher = "from kpo_course.grading.fork_server import _launch; _launch()"
+                command = [sys.executable, "-c", launcher, json.dumps(self.limits), *command]
+            return command
+
+    class Client(NotebookClient):
+        """nbclient that keeps only what grading reads: errors of student cells, the grader cells' output."""
+
+        def __init__(self, *args: Any, capture_cells: Iterable[int] = (), **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.capture_cells = set(capture_cells)
+            self.sizes: dict[int, int] = {}
+            self.truncated: set[int] = set()
+
+        async def async_start_new_kernel_client(self):
+            """As nbclient's, without ``wait_for_ready``'s final 0.2 s of listening for silence on IOPub
+            (every message is matched to its request anyway): a fifth of a forked kernel's start."""
+            from queue import Empty
+
+            self.kc = self.km.client()
+            await _maybe_await(self.kc.start_channels())
+            deadline = time.monotonic() + self.startup_timeout
+            try:
+                while True:
+                    self.kc.kernel_info()
+                    try:
+                        reply = await self.kc.shell_channel.get_msg(timeout=0.5)
+                    except Empty:
+                        reply = None
+                    if reply is not None and reply.get("msg_type") == "kernel_info_reply":
+                        try:
+                            await self.kc.iopub_channel.get_msg(timeout=0.2)  # IOPub is connected
+                            break
+                        except Empty:
+                            pass
+                    if not await _maybe_await(self.km.is_alive()):
+                        raise RuntimeError("Kernel died before replying to kernel_info")
+                    if time.monotonic() > deadline:
+                        raise RuntimeError(f"Kernel didn't respond in {self.startup_timeout} seconds")
+            except BaseException:
+                await self._async_cleanup_kernel()
+                raise
+            self.kc.allow_stdin = False
+            return self.kc
+
+        def output(self, outs, msg, display_id, cell_index):  # noqa: ANN001 (nbclient's signature)
+            kind = msg.get("msg_type")
+            content = msg.get("content", {})
+            if cell_index in self.capture_cells:
+                if kind != "error" and (kind != "stream" or content.get("name") != "stdout"):
+                    return None
+                limit = CAPTURE_OUTPUT_LIMIT
+            elif kind == "error":
+                limit = STUDENT_OUTPUT_LIMIT
+            else:
+                return None  # displays and prints of student cells do not count for grading
+            size = len(str(content.get("text", ""))) + len(str(content.get("evalue", ""))) + 200
+            self.sizes[cell_index] = self.sizes.get(cell_index, 0) + size
+            if self.sizes[cell_index] > limit:
+                self.truncated.add(cell_index)
+                return None
+            return super().output(outs, msg, display_id, cell_index)
+
+    return KernelManager, Client
