@@ -50,7 +50,9 @@ __all__ = [
     "FIGSIZE",
     "DPI",
     "cost_chart",
+    "CostChart",
     "flexibility_chart",
+    "FlexibilityChart",
     "decision_chart",
     "DecisionChart",
     "LiveFigure",
@@ -176,6 +178,178 @@ def _thousands(value: float, _position: Any = None) -> str:
     return f"{value:,.0f}"
 
 
+class LiveFigure:
+    """A figure whose fixed parts are drawn once; each :meth:`png` redraws only the moving ones.
+
+    This is matplotlib's blitting: the ``moving`` artists are marked animated, the first draw
+    leaves them out and its pixels are kept, and every later picture is those pixels plus
+    the moving artists drawn on top. A widget chart that keeps its axes, title and legend
+    redraws in about a fifth of the time of a new figure. The same state always gives the
+    same bytes, and :func:`figure_to_png` still draws the whole figure.
+
+    >>> fig = Figure(figsize=(2, 1), dpi=50)
+    >>> ax = fig.add_subplot()
+    >>> (line,) = ax.plot([0, 1], [0, 1])
+    >>> live = LiveFigure(fig, [line])
+    >>> live.png()[:4] == b"\\x89PNG"
+    True
+    """
+
+    def __init__(self, fig: Figure, moving: list[Any] | None = None) -> None:
+        if not isinstance(fig.canvas, FigureCanvasAgg):
+            FigureCanvasAgg(fig)
+        self.figure = fig
+        self.moving = list(moving or [])
+        for artist in self.moving:
+            artist.set_animated(True)
+        self._whole = moving is None  # nothing fixed: redraw it all, still on the same figure
+        self._background: Any = None
+
+    def png(self) -> bytes:
+        """The figure as it is now, as PNG bytes (deterministic, like :func:`figure_to_png`)."""
+        canvas = self.figure.canvas
+        with _course_style():
+            if self._whole:
+                canvas.draw()
+            elif self._background is None:
+                canvas.draw()  # everything but the moving artists
+                self._background = canvas.copy_from_bbox(self.figure.bbox)
+            else:
+                canvas.restore_region(self._background)
+            for artist in sorted(self.moving, key=lambda artist: artist.get_zorder()):  # as a full draw does
+                self.figure.draw_artist(artist)
+        width, height = canvas.get_width_height()
+        buffer = io.BytesIO()
+        PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).save(
+            buffer, format="png", compress_level=1, dpi=(self.figure.dpi, self.figure.dpi)
+        )
+        return buffer.getvalue()
+
+
+class _KeptChart:
+    """A chart made once and updated in place; ``live`` is its :class:`LiveFigure`."""
+
+    live: LiveFigure
+
+    @property
+    def figure(self) -> Figure:
+        return self.live.figure
+
+    def png(self) -> bytes:
+        """The chart as it is now, as PNG bytes: only what :meth:`update` moves is redrawn."""
+        return self.live.png()
+
+
+def _cost_table(cumulative_df: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Months and costs from :func:`kpo_course.models.cumulative_costs`'s table, or a clear error."""
+    if not isinstance(cumulative_df, pd.DataFrame) or cumulative_df.empty:
+        raise ModelInputError("cost_chart needs the table from cumulative_costs (a non-empty DataFrame)")
+    try:
+        months = np.asarray(cumulative_df.index, dtype=float)
+        values = cumulative_df.to_numpy(dtype=float)
+    except (TypeError, ValueError):
+        raise ModelInputError(
+            "cost_chart needs numbers: months as the index and one column of costs per option"
+        ) from None
+    if not np.all(np.isfinite(values)):
+        raise ModelInputError("cost_chart needs finite costs (the table holds NaN or infinity)")
+    return months, values
+
+
+def _padded(low: float, high: float) -> tuple[float, float]:
+    """Matplotlib's automatic limits: 5% of the span added on each side."""
+    pad = 0.05 * (high - low) if high > low else 0.5
+    return low - pad, high + pad
+
+
+class CostChart(_KeptChart):
+    """The cumulative-cost chart for fixed options, redrawn on the same figure for each new table.
+
+    A widget makes one and calls :meth:`update` with every new table; reusing the figure
+    skips building it and keeps matplotlib's text measurements. Arguments as for
+    :func:`cost_chart`; ``options`` are the table's column names.
+
+    >>> from kpo_course.models import Option, cumulative_costs
+    >>> options = [Option("in_house", monthly_cost=100), Option("kpo", monthly_cost=60, search_and_contracting=200)]
+    >>> chart = CostChart(["in_house", "kpo"])
+    >>> fig = chart.update(cumulative_costs(options, 12), break_even=5)
+    >>> fig = chart.update(cumulative_costs(options, 24))
+    >>> float(fig.axes[0].get_lines()[0].get_xdata()[-1]), fig.axes[0].get_lines()[2].get_visible()
+    (24.0, False)
+    """
+
+    def __init__(
+        self,
+        options: list[str],
+        labels: Mapping[str, str] | None = None,
+        title: str = "Cumulative cost",
+        *,
+        xlabel: str = "Month",
+        ylabel: str = "Cumulative cost",
+        break_even_text: str = "break-even: month {month}",
+        value_formatter: Callable[[float], str] | None = None,
+        figsize: tuple[float, float] = FIGSIZE,
+        dpi: float = DPI,
+    ) -> None:
+        labels = _check_labels(labels)
+        self.options = [str(option) for option in options]
+        self.break_even_text = break_even_text
+        self.formatter = value_formatter or _thousands
+        with _course_style():
+            fig, ax = _new_figure(figsize, dpi)
+            self._lines = [
+                ax.plot(
+                    [], [], color=PALETTE[i % len(PALETTE)], linestyle=LINE_STYLES[i % len(LINE_STYLES)],
+                    marker=MARKERS[i % len(MARKERS)], markersize=4, linewidth=1.6,
+                    label=_label(labels, option), gid=option,
+                )[0]
+                for i, option in enumerate(self.options)
+            ]
+            self._break_even = ax.axvline(0, color=OKABE_ITO["black"], linestyle=":", linewidth=1.2,
+                                          gid="break_even", visible=False)
+            self._break_even_note = ax.annotate(
+                "", xy=(0, 0.04), xycoords=("data", "axes fraction"), xytext=(4, 0), textcoords="offset points",
+                va="bottom", fontsize=8, gid="break_even_text", visible=False,
+            )
+            ax.set_title(title)
+            ax.set_xlabel(xlabel)
+            ax.set_ylabel(ylabel)
+            _few_ticks(ax)
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: self.formatter(value)))
+            ax.grid(True, linewidth=0.4, alpha=0.5)
+            ax.legend(loc="upper left", frameon=True, framealpha=0.85, edgecolor="none")
+        self.axes = ax
+        self.live = LiveFigure(fig)  # axes, lines and legend all change: the whole figure is redrawn
+
+    def update(self, cumulative_df: pd.DataFrame, break_even: int | None = None) -> Figure:
+        """Show ``cumulative_df`` (same options as the chart) and the break-even month; returns the Figure."""
+        months, values = _cost_table(cumulative_df)
+        if [str(column) for column in cumulative_df.columns] != self.options:
+            raise ModelInputError("this cost chart was made for other options")
+        month = None if break_even is None else require_whole_number(break_even, "break_even", minimum=1)
+        ax = self.axes
+        with _course_style():
+            top_value = float(values.max())
+            money_width = _text_width(self.figure, [self.formatter(top_value * 1.1), self.formatter(0.0)], 8)
+            _set_margins(self.figure, left=money_width + 0.45, right=0.2)
+            every = max(1, len(months) // 8)
+            for i, line in enumerate(self._lines):
+                line.set_data(months, values[:, i])
+                line.set_markevery(every)
+            self._break_even.set_visible(month is not None)
+            self._break_even_note.set_visible(month is not None)
+            if month is not None:
+                right_side = month > months.min() + 0.65 * (months.max() - months.min())
+                self._break_even.set_xdata([month, month])
+                self._break_even_note.xy = (month, 0.04)
+                self._break_even_note.xyann = (-4 if right_side else 4, 0)
+                self._break_even_note.set_horizontalalignment("right" if right_side else "left")
+                self._break_even_note.set_text(self.break_even_text.replace("{month}", str(month)))
+            ax.set_xlim(*_padded(float(months.min()), float(months.max())))
+            ax.set_ylim(0, _padded(min(0.0, float(values.min())), top_value)[1])
+        return self.figure
+
+
 def cost_chart(
     cumulative_df: pd.DataFrame,
     break_even: int | None = None,
@@ -202,62 +376,95 @@ def cost_chart(
     >>> [line.get_label() for line in fig.axes[0].get_lines()[:2]]
     ['in_house', 'KPO vendor']
     """
-    if not isinstance(cumulative_df, pd.DataFrame) or cumulative_df.empty:
-        raise ModelInputError("cost_chart needs the table from cumulative_costs (a non-empty DataFrame)")
-    labels = _check_labels(labels)
-    try:
-        months = np.asarray(cumulative_df.index, dtype=float)
-        values = cumulative_df.to_numpy(dtype=float)
-    except (TypeError, ValueError):
-        raise ModelInputError(
-            "cost_chart needs numbers: months as the index and one column of costs per option"
-        ) from None
-    if not np.all(np.isfinite(values)):
-        raise ModelInputError("cost_chart needs finite costs (the table holds NaN or infinity)")
-    month = None if break_even is None else require_whole_number(break_even, "break_even", minimum=1)
-    formatter = value_formatter or _thousands
-    with _course_style():
-        fig, ax = _new_figure(figsize, dpi)
-        top_value = float(values.max())
-        money_width = _text_width(fig, [formatter(top_value * 1.1), formatter(0.0)], 8)
-        _set_margins(fig, left=money_width + 0.45, right=0.2)
-        every = max(1, len(months) // 8)
-        for i, column in enumerate(cumulative_df.columns):
-            ax.plot(
-                months,
-                values[:, i],
-                color=PALETTE[i % len(PALETTE)],
-                linestyle=LINE_STYLES[i % len(LINE_STYLES)],
-                marker=MARKERS[i % len(MARKERS)],
-                markevery=every,
-                markersize=4,
-                linewidth=1.6,
-                label=_label(labels, str(column)),
-                gid=str(column),
+    _cost_table(cumulative_df)
+    chart = CostChart(
+        [str(column) for column in cumulative_df.columns], labels, title, xlabel=xlabel, ylabel=ylabel,
+        break_even_text=break_even_text, value_formatter=value_formatter, figsize=figsize, dpi=dpi,
+    )
+    return chart.update(cumulative_df, break_even)
+
+
+#: The flexibility chart's series and shaded areas: (key, colour, line style or hatch, marker, default label).
+_FLEX_SERIES = (
+    ("demand", OKABE_ITO["black"], "-", "o", "Demand"),
+    ("in_house_capacity", OKABE_ITO["orange"], "--", None, "In-house staff"),
+    ("kpo_capacity", OKABE_ITO["blue"], "-.", "s", "KPO capacity"),
+)
+_FLEX_AREAS = (  # (key, lower series, upper series, colour, hatch, default label)
+    ("in_house_idle", "demand", "in_house_capacity", OKABE_ITO["orange"], "//", "In-house staff idle"),
+    ("in_house_unmet", "in_house_capacity", "demand", OKABE_ITO["reddish_purple"], "xx", "Not met in-house"),
+    ("kpo_unmet", "kpo_capacity", "demand", OKABE_ITO["vermillion"], "..", "Not met by KPO"),
+)
+
+
+class FlexibilityChart(_KeptChart):
+    """Demand, the in-house team and KPO capacity, redrawn on the same figure for each new simulation.
+
+    A widget makes one and calls :meth:`update` with every :func:`kpo_course.models.simulate`
+    result. Arguments as for :func:`flexibility_chart`.
+
+    >>> from kpo_course.models import demand_curve, simulate
+    >>> chart = FlexibilityChart()
+    >>> fig = chart.update(simulate(demand_curve(dip=0.5)))
+    >>> sorted(c.get_gid() for c in fig.axes[0].collections)
+    ['in_house_idle', 'kpo_unmet']
+    """
+
+    def __init__(
+        self,
+        labels: Mapping[str, str] | None = None,
+        title: str = "Staff needed and staff available",
+        *,
+        xlabel: str = "Month",
+        ylabel: str = "Staff (FTE)",
+        figsize: tuple[float, float] = FIGSIZE,
+        dpi: float = DPI,
+    ) -> None:
+        self.labels = _check_labels(labels)
+        with _course_style():
+            fig, ax = _new_figure(figsize, dpi)
+            self._lines = {
+                key: ax.step([], [], where="mid", color=colour, linestyle=style, marker=marker, markersize=3,
+                             linewidth=1.6, label=_label(self.labels, key, default), gid=key)[0]
+                for key, colour, style, marker, default in _FLEX_SERIES
+            }
+            ax.set_title(title)
+            ax.set_xlabel(xlabel)
+            ax.set_ylabel(ylabel)
+            _few_ticks(ax)
+            ax.grid(True, linewidth=0.4, alpha=0.5)
+        self.axes = ax
+        self._areas: list[Any] = []
+        self.live = LiveFigure(fig)  # lines, areas, axes and key all change: the whole figure is redrawn
+
+    def update(self, result: FlexibilityResult) -> Figure:
+        """Show ``result``; returns the Figure."""
+        if not isinstance(result, FlexibilityResult):
+            raise ModelInputError(
+                f"flexibility_chart needs the result of simulate (got {type(result).__name__})"
             )
-        if month is not None:
-            ax.axvline(month, color=OKABE_ITO["black"], linestyle=":", linewidth=1.2, gid="break_even")
-            right_side = month > months.min() + 0.65 * (months.max() - months.min())
-            ax.annotate(
-                break_even_text.replace("{month}", str(month)),
-                xy=(month, 0.04),
-                xycoords=("data", "axes fraction"),
-                xytext=(-4 if right_side else 4, 0),
-                textcoords="offset points",
-                ha="right" if right_side else "left",
-                va="bottom",
-                fontsize=8,
-                gid="break_even_text",
-            )
-        ax.set_title(title)
-        ax.set_xlabel(xlabel)
-        ax.set_ylabel(ylabel)
-        _few_ticks(ax)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: formatter(value)))
-        ax.set_ylim(bottom=0)
-        ax.grid(True, linewidth=0.4, alpha=0.5)
-        ax.legend(loc="upper left", frameon=True, framealpha=0.85, edgecolor="none")
-    return fig
+        table = result.monthly
+        months = table["month"].to_numpy(dtype=float)
+        values = {key: table[key].to_numpy(dtype=float) for key, *_ in _FLEX_SERIES}
+        ax = self.axes
+        with _course_style():
+            for key, line in self._lines.items():
+                line.set_data(months, values[key])
+            for area in self._areas:
+                area.remove()
+            self._areas = []
+            for key, lower, upper, colour, hatch, default in _FLEX_AREAS:
+                gap = values[upper] > values[lower]
+                if gap.any():
+                    self._areas.append(ax.fill_between(
+                        months, values[lower], values[upper], where=gap, step="mid", interpolate=False,
+                        facecolor=colour, alpha=0.25, edgecolor=colour, hatch=hatch, linewidth=0,
+                        label=_label(self.labels, key, default), gid=key,
+                    ))
+            ax.set_xlim(*_padded(float(months.min()), float(months.max())))
+            ax.set_ylim(bottom=0, top=max(1.0, float(max(v.max() for v in values.values()))) * 1.25)
+            ax.legend(loc="upper left", ncols=3, fontsize=7)  # the key lists only the areas drawn
+        return self.figure
 
 
 def flexibility_chart(
@@ -285,104 +492,8 @@ def flexibility_chart(
         raise ModelInputError(
             f"flexibility_chart needs the result of simulate (got {type(result).__name__})"
         )
-    labels = _check_labels(labels)
-    table = result.monthly
-    months = table["month"].to_numpy(dtype=float)
-    demand = table["demand"].to_numpy(dtype=float)
-    in_house = table["in_house_capacity"].to_numpy(dtype=float)
-    kpo = table["kpo_capacity"].to_numpy(dtype=float)
-    series = [
-        ("demand", demand, OKABE_ITO["black"], "-", "o", "Demand"),
-        ("in_house_capacity", in_house, OKABE_ITO["orange"], "--", None, "In-house staff"),
-        ("kpo_capacity", kpo, OKABE_ITO["blue"], "-.", "s", "KPO capacity"),
-    ]
-    areas = [  # (key, lower, upper, colour, hatch, default label)
-        ("in_house_idle", demand, in_house, OKABE_ITO["orange"], "//", "In-house staff idle"),
-        ("in_house_unmet", in_house, demand, OKABE_ITO["reddish_purple"], "xx", "Not met in-house"),
-        ("kpo_unmet", kpo, demand, OKABE_ITO["vermillion"], "..", "Not met by KPO"),
-    ]
-    with _course_style():
-        fig, ax = _new_figure(figsize, dpi)
-        for key, values, colour, style, marker, default in series:
-            ax.step(
-                months, values, where="mid", color=colour, linestyle=style, marker=marker,
-                markersize=3, linewidth=1.6, label=_label(labels, key, default), gid=key,
-            )
-        for key, lower, upper, colour, hatch, default in areas:
-            gap = upper > lower
-            if gap.any():
-                ax.fill_between(
-                    months, lower, upper, where=gap, step="mid", interpolate=False,
-                    facecolor=colour, alpha=0.25, edgecolor=colour, hatch=hatch, linewidth=0,
-                    label=_label(labels, key, default), gid=key,
-                )
-        ax.set_title(title)
-        ax.set_xlabel(xlabel)
-        ax.set_ylabel(ylabel)
-        _few_ticks(ax)
-        ax.set_ylim(bottom=0, top=max(1.0, float(max(demand.max(), in_house.max(), kpo.max()))) * 1.25)
-        ax.grid(True, linewidth=0.4, alpha=0.5)
-        ax.legend(loc="upper left", ncols=3, fontsize=7)
-    return fig
-
-
-class LiveFigure:
-    """A figure whose fixed parts are drawn once; each :meth:`png` redraws only the moving ones.
-
-    This is matplotlib's blitting: the ``moving`` artists are marked animated, the first draw
-    leaves them out and its pixels are kept, and every later picture is those pixels plus
-    the moving artists drawn on top. A widget chart that keeps its axes, title and legend
-    redraws in about a fifth of the time of a new figure. The same state always gives the
-    same bytes, and :func:`figure_to_png` still draws the whole figure.
-
-    >>> fig = Figure(figsize=(2, 1), dpi=50)
-    >>> ax = fig.add_subplot()
-    >>> (line,) = ax.plot([0, 1], [0, 1])
-    >>> live = LiveFigure(fig, [line])
-    >>> live.png()[:4] == b"\\x89PNG"
-    True
-    """
-
-    def __init__(self, fig: Figure, moving: list[Any]) -> None:
-        if not isinstance(fig.canvas, FigureCanvasAgg):
-            FigureCanvasAgg(fig)
-        self.figure = fig
-        self.moving = list(moving)
-        for artist in self.moving:
-            artist.set_animated(True)
-        self._background: Any = None
-
-    def png(self) -> bytes:
-        """The figure as it is now, as PNG bytes (deterministic, like :func:`figure_to_png`)."""
-        canvas = self.figure.canvas
-        with _course_style():
-            if self._background is None:
-                canvas.draw()  # everything but the moving artists
-                self._background = canvas.copy_from_bbox(self.figure.bbox)
-            else:
-                canvas.restore_region(self._background)
-            for artist in sorted(self.moving, key=lambda artist: artist.get_zorder()):  # as a full draw does
-                self.figure.draw_artist(artist)
-        width, height = canvas.get_width_height()
-        buffer = io.BytesIO()
-        PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).save(
-            buffer, format="png", compress_level=1, dpi=(self.figure.dpi, self.figure.dpi)
-        )
-        return buffer.getvalue()
-
-
-class _KeptChart:
-    """A chart made once and updated in place; ``live`` is its :class:`LiveFigure`."""
-
-    live: LiveFigure
-
-    @property
-    def figure(self) -> Figure:
-        return self.live.figure
-
-    def png(self) -> bytes:
-        """The chart as it is now, as PNG bytes: only what :meth:`update` moves is redrawn."""
-        return self.live.png()
+    chart = FlexibilityChart(labels, title, xlabel=xlabel, ylabel=ylabel, figsize=figsize, dpi=dpi)
+    return chart.update(result)
 
 
 class DecisionChart(_KeptChart):

@@ -106,7 +106,7 @@ def test_cost_chart_marks_break_even(cost_table):
     assert list(marker.get_xdata()) == [14, 14]
     assert _by_gid(ax, "break_even_text").get_text() == "break-even i månad 14"
     plain = plots.cost_chart(cost_table).axes[0]
-    assert not [a for a in plain.get_children() if a.get_gid() == "break_even"]
+    assert not [a for a in plain.get_children() if a.get_gid() == "break_even" and a.get_visible()]
 
 
 def test_cost_lines_differ_in_more_than_colour(cost_table):
@@ -333,6 +333,38 @@ def test_risks_anywhere_on_a_live_grid_look_as_in_a_full_drawing(rows, first_tic
     fresh = plots.RiskChart(first)
     fresh.update(last)
     assert (_pixels(live.png()) == _pixels(plots.figure_to_png(fresh.figure))).all()
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 60), st.one_of(st.none(), st.integers(1, 60)), st.integers(0, 200_000)),
+                min_size=1, max_size=4))
+def test_a_kept_cost_chart_looks_exactly_like_a_fresh_one(states):
+    """Horizon, break-even and amounts changed in any order: the picture is the last state's, drawn afresh."""
+    def table(horizon, fee):
+        options = [models.Option("in_house", monthly_cost=100_000), models.Option("kpo", monthly_cost=fee)]
+        return models.cumulative_costs(options, horizon)
+
+    kept = plots.CostChart(["in_house", "kpo"])
+    for horizon, break_even, fee in states:
+        kept.update(table(horizon, fee), break_even)
+        shown = kept.png()
+    fresh = plots.cost_chart(table(horizon, fee), break_even)
+    assert (_pixels(shown) == _pixels(plots.figure_to_png(fresh))).all()
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 0.9), st.integers(0, 6), st.integers(0, 20)), min_size=1, max_size=4))
+def test_a_kept_flexibility_chart_looks_exactly_like_a_fresh_one(states):
+    """Areas come and go with the inputs; the key lists only those drawn, as a fresh chart's does."""
+    kept = plots.FlexibilityChart()
+    for dip, notice, staff in states:
+        result = models.simulate(models.demand_curve(dip=dip), notice_months=notice, in_house_staff=staff)
+        kept.update(result)
+        shown = kept.png()
+    fresh = plots.flexibility_chart(result)
+    assert (_pixels(shown) == _pixels(plots.figure_to_png(fresh))).all()
+    drawn = sorted(c.get_gid() for c in kept.figure.axes[0].collections)
+    assert drawn == sorted(c.get_gid() for c in fresh.axes[0].collections)
 
 
 def test_a_live_chart_refuses_a_result_it_was_not_made_for(decision_result, risk_table):

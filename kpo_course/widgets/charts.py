@@ -1,7 +1,7 @@
 """What the course's model widgets share: a chart in a ``w.Image``, numbers in the learner's language.
 
-A chart is drawn by :mod:`kpo_course.plots` as PNG bytes (:func:`kpo_course.plots.figure_to_png`
-of a new Figure, or the ``png()`` of a chart kept alive, which redraws only what moves) and
+A chart is drawn by :mod:`kpo_course.plots` as PNG bytes: the ``png()`` of a chart the widget
+keeps (:meth:`Chart.kept`), updated in place and redrawn on the same figure, and
 shown as the value of an ``ipywidgets.Image(format="png")``: a widget value, which stored
 notebooks keep and headless tests can read. :class:`Chart` draws only when what it shows has changed, and
 keeps the last few renders, so moving a slider back to a value seen before costs nothing.
@@ -62,6 +62,14 @@ class Chart:
         # No tooltip on the Image: ipywidgets 8.1's ImageView fails to render with one set.
         self.image.add_class("kpo-chart")
         self.renders = 0  # how many Figures were actually drawn (for tests)
+        self._kept: tuple[Hashable, Any] | None = None
+
+    def kept(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """The chart object a widget keeps (e.g. a :class:`kpo_course.plots.CostChart`), made anew
+        only when ``key`` (the language, the options shown) changes."""
+        if self._kept is None or self._kept[0] != key:
+            self._kept = (key, make())
+        return self._kept[1]
 
     def show(self, key: Hashable, render: Callable[[], bytes]) -> bool:
         """Show the chart for ``key``; True if the image changed."""

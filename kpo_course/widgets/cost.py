@@ -228,20 +228,24 @@ class CostCalculator(Friendly, w.VBox):
         self.result = facts
         self.sentence.value = sentence(self._sentence(facts))
         self.breakdown.value = note(self._breakdown(facts))
-        labels = {"in_house": tr(*IN_HOUSE), alternative.id: _name(alternative.id)}
         key = (i18n.get_language(), in_house, alternative, horizon, include)
 
-        def build() -> bytes:
-            table = models.cumulative_costs([in_house, alternative], horizon, include_switching_back=include)
-            return plots.figure_to_png(plots.cost_chart(
-                table, break_even=facts["break_even_month"], labels=labels,
+        def make() -> plots.CostChart:
+            return plots.CostChart(
+                ["in_house", alternative.id], {"in_house": tr(*IN_HOUSE), alternative.id: _name(alternative.id)},
                 title=tr("Cumulative cost (illustrative numbers)", "Sammanlagd kostnad (påhittade siffror)"),
                 xlabel=tr("Month", "Månad"), ylabel=tr("Cumulative cost", "Sammanlagd kostnad"),
                 break_even_text=tr("break-even: month {month}", "break-even: månad {month}"),
                 value_formatter=money,
-            ))
+            )
 
-        self.chart_view.show(key, build)
+        def render() -> bytes:
+            chart = self.chart_view.kept((i18n.get_language(), alternative.id), make)
+            chart.update(models.cumulative_costs([in_house, alternative], horizon, include_switching_back=include),
+                         break_even=facts["break_even_month"])
+            return chart.png()
+
+        self.chart_view.show(key, render)
         self.status.value = ""
 
     @staticmethod

@@ -73,7 +73,6 @@ class DecisionMatrix(Friendly, w.VBox):
         # Wider than the other charts: long option names on the left, the key on the right.
         self.chart_view = Chart("decision", width=int(CHART_FIGSIZE[0] * plots.DPI))
         self.chart = self.chart_view.image
-        self._live: tuple[str, plots.DecisionChart] | None = None  # (language, chart): axes drawn once
         self.status = w.HTML()
         self.result: models.DecisionResult | None = None
         self.deciding: str | None = None
@@ -183,16 +182,17 @@ class DecisionMatrix(Friendly, w.VBox):
 
     def _chart(self) -> plots.DecisionChart:
         """The chart for the current language, made once (its axes, title and legend are drawn once)."""
-        language = i18n.get_language()
-        if self._live is None or self._live[0] != language:
+
+        def make() -> plots.DecisionChart:
             labels = {key: self._name(key) for key in [*self.criteria, *self.option_names]}
             # Totals in the chart keep matplotlib's decimal point, like its axis, in both languages.
-            self._live = (language, plots.DecisionChart(
+            return plots.DecisionChart(
                 list(self.option_names), list(self.criteria), labels,
                 title=tr("Weighted total per option (illustrative scores)", "Viktad summa per alternativ (påhittade poäng)"),
                 xlabel=tr("Weighted score (1-5)", "Viktad poäng (1-5)"), x_max=5, figsize=CHART_FIGSIZE,
-            ))
-        return self._live[1]
+            )
+
+        return self.chart_view.kept(i18n.get_language(), make)
 
     def _sentence(self, result: models.DecisionResult, deciding: str | None) -> str:
         winner = quoted(self._name(result.winner))

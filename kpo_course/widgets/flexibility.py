@@ -121,11 +121,20 @@ class FlexibilitySimulator(Friendly, w.VBox):
             "kpo_unmet": tr("Not met by KPO", "Ej utfört av KPO"),
         }
         key = (i18n.get_language(), depth, length, notice, staff)
-        self.chart_view.show(key, lambda: plots.figure_to_png(plots.flexibility_chart(
-            result, labels=labels,
-            title=tr("Staff needed and staff available (illustrative)", "Personal som behövs och som finns (påhittat)"),
-            xlabel=tr("Month", "Månad"), ylabel=tr("Staff (FTE)", "Personal (FTE)"),
-        )))
+
+        def make() -> plots.FlexibilityChart:
+            return plots.FlexibilityChart(
+                labels,
+                title=tr("Staff needed and staff available (illustrative)", "Personal som behövs och som finns (påhittat)"),
+                xlabel=tr("Month", "Månad"), ylabel=tr("Staff (FTE)", "Personal (FTE)"),
+            )
+
+        def render() -> bytes:
+            chart = self.chart_view.kept(i18n.get_language(), make)
+            chart.update(result)
+            return chart.png()
+
+        self.chart_view.show(key, render)
         self.status.value = ""
 
     @staticmethod

@@ -73,7 +73,6 @@ class RiskMatrix(Friendly, w.VBox):
         self.table = w.HTML()
         self.chart_view = Chart("risk")
         self.chart = self.chart_view.image
-        self._live: tuple[str, plots.RiskChart] | None = None  # (language, chart): the grid drawn once
         self.status = w.HTML()
         self.result: pd.DataFrame | None = None
         super().__init__(
@@ -149,17 +148,18 @@ class RiskMatrix(Friendly, w.VBox):
 
     def _chart(self, result: pd.DataFrame) -> plots.RiskChart:
         """The grid for the current language, made once (cells, axes and legend are drawn once)."""
-        language = i18n.get_language()
-        if self._live is None or self._live[0] != language:
+
+        def make() -> plots.RiskChart:
             labels = {r.id: short_label(i) for i, r in enumerate(self.risks)}
             labels.update({level: level_word(level).capitalize() for level in LEVEL_WORDS})
             labels.update({"inherent": tr("Before mitigation", "Före åtgärder"),
                            "residual": tr("After mitigation", "Efter åtgärder")})
-            self._live = (language, plots.RiskChart(
+            return plots.RiskChart(
                 result, labels=labels, title=tr("Risk matrix (illustrative)", "Riskmatris (påhittad)"),
                 xlabel=tr("Impact", "Konsekvens"), ylabel=tr("Likelihood", "Sannolikhet"),
-            ))
-        return self._live[1]
+            )
+
+        return self.chart_view.kept(i18n.get_language(), make)
 
     def _table(self, result: pd.DataFrame) -> str:
         names = {r.id: localize(r.name) for r in self.risks}
