@@ -75,7 +75,7 @@ def notebook_ratios() -> None:
     with tempfile.TemporaryDirectory() as folder:
         floor = floor_notebook(Path(folder))
         for path in notebooks:
-            course, base = interleaved(run_notebook(path), run_notebook(floor), repeats=3)
+            course, base = interleaved(run_notebook(path), run_notebook(floor), repeats=5)
             name = f"{path.parent.name}/{path.stem}"
             print(f"notebook_ratio:{name}: {course / base:.2f} (goal <= 1.5; {course:.2f} s vs floor {base:.2f} s)",
                   flush=True)
