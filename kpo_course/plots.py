@@ -82,7 +82,7 @@ PALETTE: tuple[str, ...] = tuple(
 #: Line styles, markers and hatches that go with the colours, so colour is never alone.
 LINE_STYLES: tuple[Any, ...] = ("-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1)), (0, (1, 3)))
 MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*")
-HATCHES: tuple[str, ...] = ("", "/", ".", "x", "\\", "+", "o", "-")  # single density: distinct, and cheap to draw
+HATCHES: tuple[str, ...] = ("", "/", "..", "x", "\\", "+", "o", "-")  # single density (dots doubled to show): distinct, cheap
 #: Default figure size in inches and resolution: 600 x 320 pixels.
 FIGSIZE: tuple[float, float] = (6.0, 3.2)
 DPI: int = 100
