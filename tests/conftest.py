@@ -16,9 +16,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 
-# Kernels started by nbval inherit this environment: a private progress folder and a
-# fixed hash seed, so notebook runs never touch the tester's own progress.
+# Kernels started by nbval inherit this environment: a private progress folder, a private
+# cache of parsed content and a fixed hash seed, so test runs never touch the tester's own.
 os.environ["KPO_COURSE_HOME"] = tempfile.mkdtemp(prefix="kpo-test-home-")
+os.environ["KPO_COURSE_CACHE"] = tempfile.mkdtemp(prefix="kpo-test-cache-")
 os.environ.setdefault("PYTHONHASHSEED", "0")
 
 

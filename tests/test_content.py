@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import doctest
+import os
 import shutil
 import subprocess
 import sys
@@ -61,6 +62,62 @@ def test_a_load_leaves_the_garbage_collector_as_it_found_it(tmp_path, collector_
         assert gc.isenabled() is collector_on
     finally:
         (gc.enable if was else gc.disable)()
+
+
+# --------------------------------------------------------------------------- the parsed-content cache
+_LOAD_AND_DESCRIBE = (
+    "import hashlib, sys\n"
+    "from kpo_course.content import load\n"
+    "digest = hashlib.sha256(repr(load()).encode()).hexdigest()\n"
+    "print(digest, 'yaml' in sys.modules)\n"
+)
+
+
+def _load_in_a_new_process(cache_setting: str) -> tuple[str, bool]:
+    env = {**os.environ, "KPO_COURSE_CACHE": cache_setting}
+    out = subprocess.run([sys.executable, "-c", _LOAD_AND_DESCRIBE], capture_output=True, text=True,
+                         check=True, env=env).stdout.split()
+    return out[0], out[1] == "True"
+
+
+def test_a_second_process_loads_the_same_content_from_the_cache_without_yaml(tmp_path):
+    first, parsed = _load_in_a_new_process(str(tmp_path / "cache"))
+    second, parsed_again = _load_in_a_new_process(str(tmp_path / "cache"))
+    assert parsed and not parsed_again  # the second load never imported PyYAML
+    assert first == second  # ... and built exactly the same content
+
+
+@pytest.mark.parametrize("damage", [b"", b"not marshal at all", b"\x00" * 10])
+def test_a_damaged_cache_means_a_fresh_parse_and_a_repaired_cache(tmp_path, damage):
+    store = tmp_path / "cache"
+    truth, _ = _load_in_a_new_process(str(store))
+    (store / "content.marshal").write_bytes(damage)
+    digest, parsed = _load_in_a_new_process(str(store))
+    assert parsed and digest == truth
+    assert _load_in_a_new_process(str(store)) == (truth, False)
+
+
+def test_no_cache_when_switched_off_or_unwritable(tmp_path):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    truth, _ = _load_in_a_new_process("off")
+    assert _load_in_a_new_process("off") == (truth, True)
+    assert _load_in_a_new_process(str(blocker / "cache")) == (truth, True)
+    assert blocker.read_text() == "not a folder"
+
+
+def test_the_cache_is_keyed_on_each_file(tmp_path):
+    from kpo_course.content import cache
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    store = tmp_path / "cache"
+    cache.write(data, {"glossary.yaml": {"terms": []}}, store=store)
+    assert cache.read(data, store=store) == {"glossary.yaml": {"terms": []}}
+    assert cache.read(DATA_DIR, store=store) is None  # another folder
+    path = data / "glossary.yaml"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1))
+    assert cache.read(data, store=store) is None  # a file touched
 
 
 def test_counts(content):

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional
 
+from . import cache
 from .schema import (
     Case, Choice, CommonWrong, Content, ContentError, Country, Course, Criterion, Decision,
     DecisionOption, Domain, EngagementModel, Exercise, Fact, Fields, Figure, Group, Gsli,
@@ -46,6 +47,11 @@ HOME = {
 
 
 # --------------------------------------------------------------------------- YAML
+@functools.lru_cache(maxsize=1)
+def _strict_loader() -> type:
+    return _yaml_loader()
+
+
 def _yaml_loader() -> type:
     """A SafeLoader that also refuses a key written twice in one mapping."""
     import yaml
@@ -77,11 +83,9 @@ def _yaml_loader() -> type:
 class _Reader:
     """The state of one load: problems found, ids seen, references to check."""
 
-    def __init__(self, directory: Path):
-        import yaml
-
-        self.yaml = yaml
-        self.loader = _yaml_loader()
+    def __init__(self, directory: Path, cached: Mapping[str, Any] | None = None):
+        self.cached = cached or {}  # name -> data parsed by an earlier process (see cache.py)
+        self.parsed: dict[str, Any] = {}  # name -> data parsed now
         self.directory = directory
         self.problems: list[Problem] = []
         self.refs: list[tuple[str, str, str, str, str]] = []
@@ -97,11 +101,16 @@ class _Reader:
             if required:
                 self.problems.append(Problem(name, "", "", "the file is missing"))
             return None
+        if name in self.cached:
+            return self.cached[name]
+        import yaml  # only when a file must be parsed: a cached load never imports PyYAML
+
         try:
-            return self.yaml.load(path.read_text(encoding="utf-8"), Loader=self.loader)
+            self.parsed[name] = yaml.load(path.read_text(encoding="utf-8"), Loader=_strict_loader())
+            return self.parsed[name]
         except UnicodeDecodeError as error:
             self.problems.append(Problem(name, "", "", f"the file is not UTF-8 text ({error.reason})"))
-        except self.yaml.YAMLError as error:
+        except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             what = getattr(error, "problem", None) or str(error)
@@ -658,13 +667,22 @@ def _no_garbage_collection() -> Iterator[None]:
 
 def _load(directory: Path) -> Content:
     with _no_garbage_collection():
-        return _read_all(directory)
+        return _read_all(_Reader(Path(directory)))
 
 
-def _read_all(directory: Path) -> Content:
-    r = _Reader(Path(directory))
+def _load_own_data() -> Content:
+    """The package's data, parsed files taken from the cache when they have not changed."""
+    with _no_garbage_collection():
+        reader = _Reader(DATA_DIR, cache.read(DATA_DIR))
+        content = _read_all(reader)
+        if reader.parsed:  # something was parsed afresh, and all of it is valid: remember it
+            cache.write(DATA_DIR, {**reader.cached, **reader.parsed})
+        return content
+
+
+def _read_all(r: _Reader) -> Content:
     if not r.directory.is_dir():
-        raise ContentError([Problem(str(directory), "", "", "the data directory does not exist")])
+        raise ContentError([Problem(str(r.directory), "", "", "the data directory does not exist")])
     parts: dict[str, Any] = dict(
         sources=_sources(r),
         glossary=_glossary(r),
@@ -691,7 +709,7 @@ def _read_all(directory: Path) -> Content:
 
 @functools.lru_cache(maxsize=1)
 def _load_default() -> Content:
-    return _load(DATA_DIR)
+    return _load_own_data()
 
 
 def load(directory: str | Path | None = None) -> Content:
