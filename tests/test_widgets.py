@@ -360,6 +360,22 @@ def test_decision_matrix_score_sliders_are_behind_a_toggle_and_change_the_totals
     assert float(matrix.result.totals["in_house"]) == pytest.approx(before + 4 * 0.25)
 
 
+def test_decision_matrix_makes_its_28_score_sliders_only_when_opened(monkeypatch):
+    matrix = DecisionMatrix()
+    assert matrix._scores is None and matrix.score_groups.children == ()
+    untouched = float(matrix.result.totals["in_house"])  # the content's scores, without any slider
+    kpo.set_language("sv")
+    try:
+        matrix.edit_scores.value = True
+        assert len(matrix.score_groups.children) == 4
+        assert matrix.scores[("in_house", "cost")].description == "Kostnad"  # named in the language of the moment
+        assert matrix.score_groups.titles[0] == "Gör det internt"
+    finally:
+        kpo.set_language("en")
+    assert matrix.scores[("in_house", "cost")].description == "Cost"
+    assert float(matrix.result.totals["in_house"]) == pytest.approx(untouched)
+
+
 def test_decision_matrix_all_weights_zero_gives_a_clear_message_not_a_crash():
     matrix = DecisionMatrix()
     matrix.set_weights({cid: 0 for cid in list(matrix.weights)[1:]})

@@ -49,7 +49,7 @@ class DecisionMatrix(Friendly, w.VBox):
         self.option_names = {o.id: o for o in self.decision.options}
         style = w.SliderStyle(description_width="250px")  # one style model for all 35 sliders
         weight_style = {"style": style, "layout": w.Layout(width="560px"), "continuous_update": False}
-        score_style = {"style": style, "layout": w.Layout(width="480px"), "continuous_update": False}
+        self._score_style = {"style": style, "layout": w.Layout(width="480px"), "continuous_update": False}
         self.title = w.HTML()
         self.illustrative = w.HTML()
         self.weights_heading = w.HTML()
@@ -58,16 +58,9 @@ class DecisionMatrix(Friendly, w.VBox):
             for c in self.decision.criteria
         }
         self.edit_scores = w.ToggleButton(value=False, icon="pencil", layout=w.Layout(width="max-content"))
-        self.scores: dict[tuple[str, str], w.IntSlider] = {
-            (o.id, c.id): w.IntSlider(value=int(self.decision.scores[o.id][c.id]), min=1, max=5, step=1, **score_style)
-            for o in self.decision.options
-            for c in self.decision.criteria
-        }
+        self._scores: dict[tuple[str, str], w.IntSlider] | None = None  # made when first wanted: see scores
         # An Accordion, not Tabs: its titles get the full width, so long option names are never cut.
-        self.score_groups = w.Accordion(
-            children=[w.VBox([self.scores[(o.id, c.id)] for c in self.decision.criteria]) for o in self.decision.options],
-            selected_index=0, layout=w.Layout(display="none"),
-        )
+        self.score_groups = w.Accordion(layout=w.Layout(display="none"))
         self.sentence = w.HTML()
         self.weights_note = w.HTML()
         # Wider than the other charts: long option names on the left, the key on the right.
@@ -84,11 +77,35 @@ class DecisionMatrix(Friendly, w.VBox):
         )
         self.add_class("kpo-decision-matrix")
         guard = guarded(self.status)
-        for control in [*self.weights.values(), *self.scores.values()]:
+        for control in self.weights.values():
             control.observe(guard(self._changed), names="value")
         self.edit_scores.observe(guard(self._toggle_scores), names="value")
         i18n.on_language_change(self._on_language)
         guard(self._show)()
+
+    @property
+    def scores(self) -> dict[tuple[str, str], w.IntSlider]:
+        """(option id, criterion id) -> IntSlider 1-5, made on first use (the Edit button, or code).
+
+        28 sliders most learners never open: making them only when wanted keeps the lesson
+        quicker to run and to open.
+        """
+        if self._scores is None:
+            self._scores = {
+                (o.id, c.id): w.IntSlider(value=int(self.decision.scores[o.id][c.id]), min=1, max=5, step=1,
+                                          **self._score_style)
+                for o in self.decision.options
+                for c in self.decision.criteria
+            }
+            guard = guarded(self.status)
+            for slider in self._scores.values():
+                slider.observe(guard(self._changed), names="value")
+            self.score_groups.children = [
+                w.VBox([self._scores[(o.id, c.id)] for c in self.decision.criteria]) for o in self.decision.options
+            ]
+            self.score_groups.selected_index = 0
+            self._name_scores()
+        return self._scores
 
     def set_weights(self, weights: dict[str, int]) -> None:
         """Set several weights at once and update once: ``matrix.set_weights({"cost": 50, "control": 0})``."""
@@ -116,6 +133,8 @@ class DecisionMatrix(Friendly, w.VBox):
             guarded(self.status)(self._show)()
 
     def _toggle_scores(self, change: dict) -> None:
+        if change["new"]:
+            self.scores  # noqa: B018 - made on first opening
         self.score_groups.layout.display = None if change["new"] else "none"
 
     def _name(self, key: str) -> str:
@@ -133,20 +152,28 @@ class DecisionMatrix(Friendly, w.VBox):
         for cid, slider in self.weights.items():
             slider.description = self._name(cid)
             slider.tooltip = localize(self.criteria[cid].description)
-        for (oid, cid), slider in self.scores.items():
-            slider.description = self._name(cid)
-            slider.tooltip = tr(f"How well {quoted(self._name(oid))} does on {self._name(cid)} (1 = poorly, 5 = best)",
-                                f"Hur bra {quoted(self._name(oid))} är på {self._name(cid)} (1 = dåligt, 5 = bäst)")
-        self.score_groups.titles = tuple(self._name(o.id) for o in self.decision.options)
+        if self._scores is not None:
+            self._name_scores()
         self.edit_scores.description = tr("Edit the scores (1-5)", "Ändra poängen (1-5)")
         self.edit_scores.tooltip = tr("Show sliders for how well each option does on each criterion",
                                       "Visa reglage för hur bra varje alternativ är på varje kriterium")
         self._update()
 
+    def _name_scores(self) -> None:
+        for (oid, cid), slider in self.scores.items():
+            slider.description = self._name(cid)
+            slider.tooltip = tr(f"How well {quoted(self._name(oid))} does on {self._name(cid)} (1 = poorly, 5 = best)",
+                                f"Hur bra {quoted(self._name(oid))} är på {self._name(cid)} (1 = dåligt, 5 = bäst)")
+        self.score_groups.titles = tuple(self._name(o.id) for o in self.decision.options)
+
     def _inputs(self) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
         weights = {cid: int(slider.value) for cid, slider in self.weights.items()}
-        scores = {o.id: {cid: int(self.scores[(o.id, cid)].value) for cid in self.criteria}
-                  for o in self.decision.options}
+        if self._scores is None:  # the sliders were never opened: the content's scores
+            scores = {o.id: {cid: int(self.decision.scores[o.id][cid]) for cid in self.criteria}
+                      for o in self.decision.options}
+        else:
+            scores = {o.id: {cid: int(self._scores[(o.id, cid)].value) for cid in self.criteria}
+                      for o in self.decision.options}
         return weights, scores
 
     def _update(self) -> None:
