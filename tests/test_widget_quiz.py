@@ -127,3 +127,12 @@ def test_numbers_typed_the_swedish_way_are_understood(text, value):
 def test_grading_garbage_is_never_correct(garbage):
     for _, _, q in all_questions():
         assert grade(q, garbage).correct is False
+
+
+def test_long_options_wrap_inside_the_quiz_box_with_their_radio_button_first():
+    """ipywidgets keeps a radio option on one line; the quiz's own style lets it wrap (seen in a browser)."""
+    quiz = Quiz("01")
+    style = quiz.title.value.split("</style>")[0]
+    assert style.startswith("<style>") and ".kpo-quiz .widget-radio-box label{" in style
+    assert "white-space:normal" in style and "height:auto" in style and "row-reverse" in style
+    assert "kpo-quiz" in quiz._dom_classes

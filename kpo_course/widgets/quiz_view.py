@@ -31,6 +31,15 @@ def _shuffled(question: Question, entries: tuple) -> list:
     return order
 
 
+#: ipywidgets keeps a radio option on one line, so a long option ran out of the quiz's box:
+#: let it wrap, with its radio button kept whole at the start (scoped to the course's quizzes).
+WRAP_OPTIONS = (
+    # the text comes before its radio button in ipywidgets' markup: row-reverse puts the button first
+    "<style>.kpo-quiz .widget-radio-box label{display:flex;flex-direction:row-reverse;justify-content:flex-end;"
+    "align-items:flex-start;white-space:normal;line-height:1.4;height:auto;margin-bottom:3px}"
+    ".kpo-quiz .widget-radio-box label input{flex:none;position:static;margin:2px 6px 0 0}</style>"
+)
+
 class Quiz(Friendly, w.VBox):
     """A lesson's quiz as a widget; builds with no arguments (lesson 01's quiz)."""
 
@@ -81,7 +90,7 @@ class Quiz(Friendly, w.VBox):
     def _show(self) -> None:
         q = self.question
         total = len(self.quiz.questions)
-        self.title.value = f"<h3 style='margin:0'>{html.escape(localize(self.quiz.title))}</h3>"
+        self.title.value = WRAP_OPTIONS + f"<h3 style='margin:0'>{html.escape(localize(self.quiz.title))}</h3>"
         self.position.value = html.escape(tr(f"Question {self.index + 1} of {total}", f"Fråga {self.index + 1} av {total}"))
         self.prompt.value = f"<div class='kpo-quiz-prompt'>{html.escape(localize(q.prompt))}</div>"
         self.controls.children = self._make_controls(q)
@@ -107,7 +116,7 @@ class Quiz(Friendly, w.VBox):
         if q.kind == "single":
             options = [(localize(o.text), o.id) for o in _shuffled(q, q.options)]
             self._input = w.RadioButtons(options=options, value=None, description=label,
-                                         layout=w.Layout(width="max-content"))
+                                         layout=w.Layout(width="100%"))
             return (self._input,)
         if q.kind == "truefalse":
             self._input = w.RadioButtons(options=[(tr("True", "Sant"), True), (tr("False", "Falskt"), False)],
