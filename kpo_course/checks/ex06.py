@@ -12,7 +12,7 @@ from typing import Any
 
 from . import collector
 from .charts import axes_label_problem, figure_check
-from .kinds import Verdict, as_number, is_table, names_text, number_text, say, selection, shown, wrong_type
+from .kinds import Verdict, as_number, is_table, location_key, names_text, number_text, say, selection, shown, wrong_type
 from .tables import as_mapping
 
 #: ILLUSTRATIVE dimension scores (0-10) for four made-up locations: not Kearney's data.
@@ -82,14 +82,6 @@ def _gsli_totals_check(answer: Any) -> Verdict:
         {"reason": "values", "wrong": wrong})
 
 
-def _location_key(answer: str) -> str:
-    key = answer.strip().lower()
-    for prefix in ("location ", "land "):
-        if key.startswith(prefix):
-            key = key[len(prefix):].strip()
-    return key
-
-
 _LOCATION_FEEDBACK = {
     "a": say("Location A is the cheapest (financial attractiveness 9), but weak on everything else: its weighted total is the lowest.",
              "Location A är billigast (finansiell attraktivitet 9) men svagt på allt annat: den viktade totalen är lägst."),
@@ -107,8 +99,8 @@ def _chosen_location_check(answer: Any) -> Verdict:
         return wrong_type('the location\'s name as text, e.g. "Location A"', 'landets namn som text, t.ex. "Location A"', answer)
     totals = _gsli_totals()
     best = max(totals, key=totals.get)
-    keys = {_location_key(name): name for name in totals}
-    key = _location_key(answer)
+    keys = {location_key(name): name for name in totals}
+    key = location_key(answer)
     if key not in keys:
         return Verdict(False, say(f"{shown(answer)} is not one of the locations: {', '.join(sorted(totals))}.",
                                   f"{shown(answer)} är inte ett av länderna: {', '.join(sorted(totals))}."),

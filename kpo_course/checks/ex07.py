@@ -13,7 +13,7 @@ from typing import Any
 
 from . import collector
 from .charts import axes_label_problem, figure_check
-from .kinds import Verdict, as_number, is_table, number, number_text, say, selection, shown, wrong_type
+from .kinds import Verdict, as_number, is_table, location_key, number, number_text, say, selection, shown, wrong_type
 from .tables import as_mapping
 
 HORIZON_MONTHS = 36
@@ -355,14 +355,6 @@ def _winners_check(answer: Any) -> Verdict:
 
 
 # --------------------------------------------------------------------------- 07.q8
-def _location_key(answer: str) -> str:
-    key = answer.strip().lower()
-    for prefix in ("location ", "land "):
-        if key.startswith(prefix):
-            key = key[len(prefix):].strip()
-    return key
-
-
 def _location_totals() -> dict[str, float]:
     from ..models import gsli_score
     return {str(k): float(v) for k, v in gsli_score(LOCATION_SCORES).items()}
@@ -373,8 +365,8 @@ def _location_check(answer: Any) -> Verdict:
         return wrong_type('the location\'s name as text, e.g. "Location P"',
                              'landets namn som text, t.ex. "Location P"', answer)
     totals = _location_totals()
-    keys = {_location_key(name): name for name in totals}
-    key = _location_key(answer)
+    keys = {location_key(name): name for name in totals}
+    key = location_key(answer)
     if key not in keys:
         return Verdict(False, say(f"{shown(answer)} is not one of the locations: {', '.join(sorted(totals))}.",
                                   f"{shown(answer)} är inte ett av länderna: {', '.join(sorted(totals))}."),

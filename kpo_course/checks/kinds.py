@@ -52,6 +52,19 @@ def shown(value: Any) -> str:
     return text if len(text) <= 120 else text[:117] + "..."
 
 
+def location_key(answer: str) -> str:
+    """A location's name as a learner may write it, reduced to its letter: "Location C", "land c", " C " -> "c".
+
+    >>> [location_key(text) for text in ("Location C", "land c", " C ")]
+    ['c', 'c', 'c']
+    """
+    key = answer.strip().lower()
+    for prefix in ("location ", "land "):
+        if key.startswith(prefix):
+            key = key[len(prefix):].strip()
+    return key
+
+
 def names_text(values: Iterable[Any], limit: int = 8) -> str:
     """Names taken from an answer (column names, keys, options) for a one-line message.
 
