@@ -55,14 +55,16 @@ def import_ratio() -> None:
           f"import pandas {floor * 1000:.0f} ms)")
 
 
-def run_notebook(path: Path) -> Callable[[], object]:
+def run_notebook(path: Path, cache: str) -> Callable[[], object]:
+    """Run ``path`` in a new kernel, with the course's cache folder ``cache`` (or ``"off"``)."""
     from nbclient import NotebookClient
 
     def action() -> None:
+        import os
+        from unittest import mock
         notebook = nbformat.read(path, as_version=4)
-        with tempfile.TemporaryDirectory() as home:
-            import os
-            os.environ["KPO_COURSE_HOME"] = home
+        with tempfile.TemporaryDirectory() as home, mock.patch.dict(
+                os.environ, KPO_COURSE_HOME=home, KPO_COURSE_CACHE=cache):  # the kernel inherits both
             NotebookClient(notebook, timeout=600, kernel_name="python3",
                            resources={"metadata": {"path": str(path.parent)}}).execute()
 
@@ -76,23 +78,30 @@ def floor_notebook(folder: Path) -> Path:
     return path
 
 
-def notebook_ratios() -> None:
-    """Each notebook's median run time over the floor's, from 5 interleaved runs of each.
+def notebook_ratios(repeats: int = 7) -> None:
+    """Each notebook's run time over the floor's: the median of ``repeats`` paired runs.
 
-    The ratio of the fastest runs is printed too. On this shared machine the floor alone
-    varied from 1.6 to 2.4 s within one benchmark, and its fastest run is the least stable
-    number of all, so the goal is read from the medians.
+    Each round runs the notebook as a learner runs it again (the course's cache of parsed
+    data and first charts filled by an earlier run), then the floor, then the notebook as
+    a first-ever run (nothing cached), so a spell of machine load hits all three alike. A
+    round's ratios use that round's floor: on this shared machine the floor alone varied
+    from 1.6 to 2.4 s within one benchmark, and pairing cancels most of that drift.
     """
     notebooks = sorted((ROOT / "lessons").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))
     with tempfile.TemporaryDirectory() as folder:
-        floor = floor_notebook(Path(folder))
+        floor, cache = floor_notebook(Path(folder)), str(Path(folder) / "cache")
         for path in notebooks:
-            course, base = timings(run_notebook(path), run_notebook(floor), repeats=5)
+            again, base, first = run_notebook(path, cache), run_notebook(floor, cache), run_notebook(path, "off")
+            again()  # fills the cache, as a learner's earlier run did
+            rounds = [(wall(again), wall(base), wall(first)) for _ in range(repeats)]
             name = f"{path.parent.name}/{path.stem}"
-            median, floor_median = statistics.median(course), statistics.median(base)
-            print(f"notebook_ratio:{name}: {median / floor_median:.2f} (goal <= 1.5; medians of 5: "
-                  f"{median:.2f} s vs floor {floor_median:.2f} s; fastest runs {min(course):.2f} s vs "
-                  f"{min(base):.2f} s, ratio {min(course) / min(base):.2f})", flush=True)
+            warm = statistics.median(a / b for a, b, _ in rounds)
+            cold = statistics.median(c / b for _, b, c in rounds)
+            medians = [statistics.median(times) for times in zip(*rounds)]
+            print(f"notebook_ratio:{name}: {warm:.2f} (goal <= 1.5; median of {repeats} paired runs; "
+                  f"medians {medians[0]:.2f} s vs floor {medians[1]:.2f} s)", flush=True)
+            print(f"notebook_ratio_first_run:{name}: {cold:.2f} (nothing cached; median {medians[2]:.2f} s)",
+                  flush=True)
 
 
 def _widget_changes() -> dict[str, tuple[Callable[[], object], Callable[[object], list[Callable[[], object]]], str]]:

@@ -5,6 +5,8 @@ keeps (:meth:`Chart.kept`), updated in place and redrawn on the same figure, and
 shown as the value of an ``ipywidgets.Image(format="png")``: a widget value, which stored
 notebooks keep and headless tests can read. :class:`Chart` draws only when what it shows has changed, and
 keeps the last few renders, so moving a slider back to a value seen before costs nothing.
+A chart's first picture is also kept on disk (:mod:`.saved_charts`), so a lesson run again, or
+another lesson opening the same widget, shows it without drawing.
 The same inputs always give the same bytes.
 
 >>> chart = Chart("demo")                       # doctest: +SKIP
@@ -29,6 +31,7 @@ from typing import Any, Callable, Hashable, Iterable
 import ipywidgets as w
 
 from .. import i18n
+from . import saved_charts
 from ..i18n import tr
 
 __all__ = ["Chart", "clear_cache", "number", "smart", "money", "percent", "heading", "bullets", "note", "sentence",
@@ -62,6 +65,7 @@ class Chart:
         # No tooltip on the Image: ipywidgets 8.1's ImageView fails to render with one set.
         self.image.add_class("kpo-chart")
         self.renders = 0  # how many Figures were actually drawn (for tests)
+        self.shown = 0  # how many pictures were shown: the first may come from disk (saved_charts)
         self._kept: tuple[Hashable, Any] | None = None
 
     def kept(self, key: Hashable, make: Callable[[], Any]) -> Any:
@@ -77,15 +81,22 @@ class Chart:
         if full_key == self.key:
             return False
         png = _cache.get(full_key)
+        first = self.shown == 0
+        if png is None and first:
+            png = saved_charts.load(self.kind, key)
         if png is None:
             png = render()
             self.renders += 1
+            if first:
+                saved_charts.save(self.kind, key, png)
+        if full_key not in _cache:
             _cache[full_key] = png
             while len(_cache) > CACHE_SIZE:
                 _cache.popitem(last=False)
         else:
             _cache.move_to_end(full_key)
         self.key = full_key
+        self.shown += 1
         self.image.value = png
         self.image.layout.display = None
         return True
