@@ -12,7 +12,7 @@ from typing import Any
 
 from . import collector
 from .charts import axes_label_problem, figure_check
-from .kinds import Verdict, as_number, is_table, location_key, names_text, number_text, say, selection, shown, wrong_type
+from .kinds import Verdict, as_number, location_key, names_text, number_text, refuse_tables, say, selection, shown, wrong_type
 from .tables import as_mapping
 
 #: ILLUSTRATIVE dimension scores (0-10) for four made-up locations: not Kearney's data.
@@ -331,16 +331,12 @@ REASON_OPTIONS = {
 }
 
 
-def _reasons_check(answer: Any) -> Verdict:
-    if is_table(answer):
-        return wrong_type('a list of letters, e.g. ["a", "c"]', 'en lista med bokstäver, t.ex. ["a", "c"]', answer)
-    verdict = selection(["a", "b", "e"], REASON_OPTIONS)(answer)
-    if verdict.correct:
-        return Verdict(True, say(
-            "Right: a, b and e. Before you compare two market figures, check what each one counts, for which year and how.",
-            "Rätt: a, b och e. Innan du jämför två marknadssiffror, kontrollera vad var och en räknar, för vilket år och hur."),
-            verdict.result)
-    return verdict
+_reasons_check = refuse_tables(
+    say('a list of letters, e.g. ["a", "c"]', 'en lista med bokstäver, t.ex. ["a", "c"]'),
+    selection(["a", "b", "e"], REASON_OPTIONS, right=say(
+        "Right: a, b and e. Before you compare two market figures, check what each one counts, for which year and how.",
+        "Rätt: a, b och e. Innan du jämför två marknadssiffror, kontrollera vad var och en räknar, för vilket år och hur.")),
+)
 
 
 QUESTIONS: list = []

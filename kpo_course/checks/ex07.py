@@ -13,7 +13,7 @@ from typing import Any
 
 from . import collector
 from .charts import axes_label_problem, figure_check
-from .kinds import Verdict, as_number, is_table, location_key, number, number_text, say, selection, shown, wrong_type
+from .kinds import Verdict, as_number, location_key, number, number_text, refuse_tables, say, selection, shown, wrong_type
 from .tables import as_mapping
 
 HORIZON_MONTHS = 36
@@ -71,17 +71,14 @@ REASON_OPTIONS = {
 }
 
 
-def _reasons_check(answer: Any) -> Verdict:
-    if is_table(answer):
-        return wrong_type('a list of letters, e.g. ["a", "c"]', 'en lista med bokstäver, t.ex. ["a", "c"]', answer)
-    verdict = selection(["a", "b", "d"], REASON_OPTIONS)(answer)
-    if verdict.correct:
-        return Verdict(True, say(
-            "Right: a, b and d. Missing expertise, a special project and a leaner production process: "
-            "the article's reasons for KPO.",
-            "Rätt: a, b och d. Kompetens som saknas, ett särskilt projekt och en effektivare produktionsprocess: "
-            "artikelns skäl för KPO."), verdict.result)
-    return verdict
+_reasons_check = refuse_tables(
+    say('a list of letters, e.g. ["a", "c"]', 'en lista med bokstäver, t.ex. ["a", "c"]'),
+    selection(["a", "b", "d"], REASON_OPTIONS, right=say(
+        "Right: a, b and d. Missing expertise, a special project and a leaner production process: "
+        "the article's reasons for KPO.",
+        "Rätt: a, b och d. Kompetens som saknas, ett särskilt projekt och en effektivare produktionsprocess: "
+        "artikelns skäl för KPO.")),
+)
 
 
 # --------------------------------------------------------------------------- 07.q2, 07.q3, 07.q4

@@ -411,12 +411,17 @@ def labels_brief(expected: Mapping[str, str], *, feedback: Mapping[str, Text],
     return check
 
 
-def selection(expected: Sequence[str], options: Mapping[str, Text]) -> Checker:
+def selection(expected: Sequence[str], options: Mapping[str, Text], right: Text | None = None) -> Checker:
     """Check a list/set of option keys (``["a", "c"]``): all the right ones and no others.
 
     Each option's text explains it; the explanations of wrong picks and misses are shown.
+    ``right`` is the message for a right answer (default: "Right: exactly those.").
+
+    >>> check = selection(["a"], {"a": say("A.", "A."), "b": say("Not b.", "Inte b.")}, right=say("Yes: a.", "Ja: a."))
+    >>> check(["a"]).message["en"], check(["a", "b"]).message["en"]
+    ('Yes: a.', 'Not b.')
     """
-    right = {_normal(k) for k in expected}
+    wanted = {_normal(k) for k in expected}
 
     def check(answer: Any) -> Verdict:
         if isinstance(answer, str) or not isinstance(answer, (list, tuple, set, frozenset)):
@@ -435,10 +440,10 @@ def selection(expected: Sequence[str], options: Mapping[str, Text]) -> Checker:
             return Verdict(False, say(f"{shown(unknown[0])} is not one of the options {listed}.",
                                       f"{shown(unknown[0])} är inte ett av alternativen {listed}."),
                            {"reason": "unknown_option"})
-        wrong = sorted(picked - right)
-        missed = sorted(right - picked)
+        wrong = sorted(picked - wanted)
+        missed = sorted(wanted - picked)
         if not wrong and not missed:
-            return Verdict(True, say("Right: exactly those.", "Rätt: precis de."), {"value": sorted(picked)})
+            return Verdict(True, right or say("Right: exactly those.", "Rätt: precis de."), {"value": sorted(picked)})
         parts = [options[k] for k in wrong]
         if missed:
             parts.append(say(f"You missed {len(missed)} that belong(s) in the list.",
