@@ -54,6 +54,13 @@ def test_keys_of_other_types_are_never_saved():
     assert saved_charts.canonical(Option("kpo", 1.5)).endswith(".Option{[('key', 'id', 'kpo'), ('key', 'cost', 1.5)]}")
     assert saved_charts.canonical(Option("kpo", object())) is None
     assert saved_charts.canonical(("en", {1, 2})) is None  # a set's order is not fixed
+    from typing import NamedTuple
+
+    class Pair(NamedTuple):  # a tuple that prints alike for two types: not plain
+        a: int
+        b: int
+
+    assert saved_charts.canonical(Pair(1, 2)) is None
     assert saved_charts.canonical((1,)) != saved_charts.canonical([1]) != saved_charts.canonical(1)
 
 

@@ -42,20 +42,21 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 
 def canonical(value: Any) -> str | None:
     """An exact text for a key made of plain data, or None if any part is something else."""
-    if value is None or isinstance(value, (bool, int, float, str)):
+    kind = type(value)  # exact types: a subclass may print itself in a way that hides a difference
+    if value is None or kind in (bool, int, float, str):
         return repr(value)
-    if isinstance(value, dict):
+    if kind is dict:
         value = [("key", key, item) for key, item in value.items()]
         return None if (text := canonical(value)) is None else "{" + text + "}"
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
-        kind = f"{type(value).__module__}.{type(value).__qualname__}"
-        return None if (text := canonical(fields)) is None else kind + text
-    if isinstance(value, (tuple, list)):
+        name = f"{kind.__module__}.{kind.__qualname__}"
+        return None if (text := canonical(fields)) is None else name + text
+    if kind in (tuple, list):
         parts = [canonical(item) for item in value]
         if None in parts:
             return None
-        return ("(%s)" if isinstance(value, tuple) else "[%s]") % ", ".join(parts)
+        return ("(%s)" if kind is tuple else "[%s]") % ", ".join(parts)
     return None
 
 
