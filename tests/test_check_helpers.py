@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from kpo_course import checks
-from kpo_course.checks import charts, kinds, tables
+from kpo_course.checks import charts, expected, kinds, tables
 from kpo_course.checks.charts import axes_label_problem, bar_data, chart, chart_text_problem, figure_check
 from kpo_course.checks.kinds import (Verdict, amount, both, describe, is_table, labels_brief, number, number_text,
                                      refuse_tables, say, wrong_type)
@@ -66,21 +66,21 @@ def bars(labels=("India", "Poland"), values=(46.0, 12.5), **settings_) -> object
 
 
 def test_no_exercise_module_imports_another():
-    """Shared helpers live in kinds, charts and tables, not in an exercise that others borrow from."""
+    """Shared helpers live in kinds, charts, tables and expected, not in an exercise that others borrow from."""
     for path in sorted(CHECKS.glob("ex0*.py")):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.ImportFrom) and node.level == 1:
-                assert not (node.module or "").startswith("ex"), f"{path.name} imports from .{node.module}"
+                assert not (node.module or "").startswith("ex0"), f"{path.name} imports from .{node.module}"
 
 
 def test_helper_modules_import_neither_pandas_nor_matplotlib():
-    code = ("import sys; import kpo_course.checks.kinds, kpo_course.checks.charts, kpo_course.checks.tables; "
+    code = ("import sys; import kpo_course.checks.kinds, kpo_course.checks.charts, kpo_course.checks.tables, kpo_course.checks.expected; "
             "print(sorted(m for m in ('pandas', 'matplotlib', 'numpy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
 
-@pytest.mark.parametrize("module", [kinds, charts, tables], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [kinds, charts, tables, expected], ids=lambda m: m.__name__)
 def test_docstring_examples_run(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import collector
+from .expected import residual_scores
 from .kinds import Verdict, as_number, is_table, labels, number, names_text, number_text, say, wrong_type
 
 #: The ILLUSTRATIVE vendor switch of questions 05.q4 and 05.q5 (keyword arguments of Option).
@@ -302,20 +303,6 @@ def _break_even_check(answer: Any) -> Verdict:
 
 
 # --------------------------------------------------------------------------- 05.q6
-def _residuals(mitigation_ids: Any = CHOSEN_MITIGATIONS) -> dict[str, int]:
-    from .. import data
-    from ..models import Mitigation, Risk, residual
-
-    risks = data.risks()
-    table = data.mitigations()
-    chosen = table if mitigation_ids is None else table[table["id"].isin(list(mitigation_ids))]
-    result = residual(
-        [Risk(r.id, int(r.likelihood), int(r.impact)) for r in risks.itertuples()],
-        [Mitigation(m.id, m.risk_id, int(m.likelihood_reduction), int(m.impact_reduction)) for m in chosen.itertuples()],
-    )
-    return dict(zip(result["risk_id"], (int(s) for s in result["residual_score"])))
-
-
 def _scores_before() -> dict[str, int]:
     from .. import data
     risks = data.risks()
@@ -339,7 +326,7 @@ def _residual_check(answer: Any) -> Verdict:
             "Use kpo.models.residual(risk_list, mitigation_list).",
             f"Tabellen behöver kolumnerna risk_id och residual_score (saknas: {', '.join(missing)}). "
             "Använd kpo.models.residual(risk_list, mitigation_list)."), {"reason": "columns", "missing": missing})
-    want = _residuals()
+    want = residual_scores(CHOSEN_MITIGATIONS)
     if len(answer) > 1000:
         return Verdict(False, say("That table is far too long: one row per risk.",
                                   "Tabellen är alldeles för lång: en rad per risk."), {"reason": "rows"})
@@ -359,7 +346,7 @@ def _residual_check(answer: Any) -> Verdict:
             "Every risk is lower, none is gone.",
             f"Rätt: de fem åtgärderna sänker den sammanlagda riskpoängen från {before} till {after} (påhittade poäng). "
             "Varje risk är lägre, ingen är borta."), {})
-    if all(values[k] is not None and abs(values[k] - v) < 1e-9 for k, v in _residuals(None).items()):
+    if all(values[k] is not None and abs(values[k] - v) < 1e-9 for k, v in residual_scores(None).items()):
         return Verdict(False, say(
             "You applied every mitigation in the table. The question applies only the five chosen ones, one per risk.",
             "Du tillämpade alla åtgärder i tabellen. Frågan gäller bara de fem valda, en per risk."), {"reason": "all"})

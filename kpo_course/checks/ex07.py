@@ -13,6 +13,7 @@ from typing import Any
 
 from . import collector
 from .charts import axes_label_problem, figure_check
+from .expected import residual_scores
 from .kinds import Verdict, as_number, location_key, number, number_text, refuse_tables, say, selection, shown, wrong_type
 from .tables import as_mapping
 
@@ -221,17 +222,7 @@ def _inspect_cost_chart(ax: Any) -> Verdict | None:
 
 # --------------------------------------------------------------------------- 07.q5, 07.q6
 def _residual_scores(extra: tuple[str, ...] = ()) -> dict[str, int]:
-    from .. import data
-    from ..models import Mitigation, Risk, residual
-
-    risks = data.risks()
-    table = data.mitigations()
-    chosen = table[table["id"].isin([*PLANNED_MITIGATIONS, *extra])]
-    result = residual(
-        [Risk(r.id, int(r.likelihood), int(r.impact)) for r in risks.itertuples()],
-        [Mitigation(m.id, m.risk_id, int(m.likelihood_reduction), int(m.impact_reduction)) for m in chosen.itertuples()],
-    )
-    return dict(zip(result["risk_id"], (int(s) for s in result["residual_score"])))
+    return residual_scores([*PLANNED_MITIGATIONS, *extra])
 
 
 def _top_risk() -> tuple[str, int]:
