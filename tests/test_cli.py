@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from conftest import free_port, stop, wait_for_http
 from kpo_course import cli, doctor
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ["start", "doctor", "build", "execute"]
+COMMANDS = ["start", "warm", "doctor", "build", "execute"]
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -86,9 +87,31 @@ def test_execute_reports_a_failing_notebook_and_exits_1(tmp_path):
     assert "ZeroDivisionError" in result.stderr
 
 
+def test_warm_fills_the_cache_once_and_says_so(tmp_path):
+    env = dict(os.environ, KPO_COURSE_CACHE=str(tmp_path / "cache"))
+
+    def warm() -> str:
+        result = subprocess.run([sys.executable, "-m", "kpo_course.cli", "warm"], cwd=ROOT, env=env,
+                                capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    first = warm()
+    assert "8 first charts ready" in first and "(8 drawn now" in first
+    assert "(0 drawn now" in warm()  # everything was kept: nothing to draw
+    assert len(list((tmp_path / "cache" / "charts").glob("*.png"))) == 8
+    assert (tmp_path / "cache" / "content.marshal").exists()
+    env["KPO_COURSE_CACHE"] = "off"
+    assert "switched off" in warm()
+
+
+def test_binder_warms_the_cache_at_build_time():
+    assert "kpo-course warm" in (ROOT / "postBuild").read_text()
+
+
 def test_start_serves_the_start_page(tmp_path):
     port = free_port()
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), KPO_COURSE_CACHE=str(tmp_path / "cache"))
     process = subprocess.Popen(
         [sys.executable, "-m", "kpo_course.cli", "start", "--no-browser", "--port", str(port), "--",
          "--IdentityProvider.token=", "--ServerApp.password=", "--ip=127.0.0.1"],
@@ -103,5 +126,11 @@ def test_start_serves_the_start_page(tmp_path):
         assert notebook["content"]["cells"][0]["source"].startswith("# Start here")
         with urllib.request.urlopen(f"{base}/lab/tree/lessons/00_start_here.ipynb", timeout=10) as reply:
             assert reply.status == 200
+        charts = tmp_path / "cache" / "charts"  # warmed in the background while the server started
+        for _ in range(600):
+            if len(list(charts.glob("*.png"))) == 8:
+                break
+            time.sleep(0.1)
+        assert len(list(charts.glob("*.png"))) == 8
     finally:
         stop(process)

@@ -81,14 +81,15 @@ class Chart:
         if full_key == self.key:
             return False
         png = _cache.get(full_key)
-        first = self.shown == 0
+        first = self.shown == 0  # a chart's first picture is kept on disk too (saved_charts)
         if png is None and first:
             png = saved_charts.load(self.kind, key)
+            first = png is None
         if png is None:
             png = render()
             self.renders += 1
-            if first:
-                saved_charts.save(self.kind, key, png)
+        if first:
+            saved_charts.save(self.kind, key, png)
         if full_key not in _cache:
             _cache[full_key] = png
             while len(_cache) > CACHE_SIZE:

@@ -100,10 +100,11 @@ def load(kind: str, key: Any) -> bytes | None:
 
 
 def save(kind: str, key: Any, png: bytes) -> None:
-    """Remember ``png`` as the first picture for ``(kind, key)``; quietly does nothing if it cannot."""
+    """Remember ``png`` as the first picture for ``(kind, key)`` unless one is saved already;
+    quietly does nothing if it cannot."""
     try:
         path = _path(kind, key)
-        if path is None or not png.startswith(PNG_SIGNATURE):
+        if path is None or not png.startswith(PNG_SIGNATURE) or load(kind, key) is not None:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".chart-", suffix=".tmp")
