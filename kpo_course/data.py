@@ -35,9 +35,17 @@ def _join(values: Iterable[Any]) -> str:
 
 
 def _frame(rows: list[dict], columns: list[str], ints: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A table whose missing values look alike in pandas 2 and 3: ``<NA>`` in whole-number and text columns.
+
+    (Left alone, a missing text shows as None in pandas 2 and as NaN in pandas 3.)
+    """
     frame = pd.DataFrame(rows, columns=columns)
     for column in ints:
         frame[column] = frame[column].astype("Int64")
+    for column in columns:
+        values = frame[column]
+        if column not in ints and values.isna().any() and all(isinstance(v, str) for v in values.dropna()):
+            frame[column] = values.astype("string")
     return frame
 
 
@@ -97,7 +105,7 @@ def cases() -> pd.DataFrame:
     """The cases, one row each: the article's teaching example and the real cases.
 
     Columns: ``id, name, firm, vendor, year, domain, model, location, teaching_case, summary,
-    figures, claims, sources``. ``vendor`` is None for a firm's own (captive) unit;
+    figures, claims, sources``. ``vendor`` is ``<NA>`` for a firm's own (captive) unit;
     ``year`` is ``<NA>`` where no year is known; ``figures`` counts the case's numbers
     (see :func:`case_figures` for the numbers themselves).
 

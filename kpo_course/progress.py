@@ -167,7 +167,7 @@ def summary() -> Any:
     >>> import os, tempfile; os.environ["KPO_COURSE_HOME"] = tempfile.mkdtemp()
     >>> record("quiz01.q1", correct=True, points=1, max_points=1)
     >>> table = summary()
-    >>> table.set_index("id").loc["01", ["quiz_right", "answered"]].tolist()
+    >>> [int(n) for n in table.set_index("id").loc["01", ["quiz_right", "answered"]]]
     [1, 1]
     """
     import pandas as pd
