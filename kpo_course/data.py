@@ -43,8 +43,8 @@ def _frame(rows: list[dict], columns: list[str], ints: tuple[str, ...] = ()) -> 
     for column in ints:
         frame[column] = frame[column].astype("Int64")
     for column in columns:
-        values = frame[column]
-        if column not in ints and values.isna().any() and all(isinstance(v, str) for v in values.dropna()):
+        values, texts = frame[column], frame[column].dropna()
+        if column not in ints and len(texts) < len(values) and len(texts) and all(isinstance(v, str) for v in texts):
             frame[column] = values.astype("string")
     return frame
 
