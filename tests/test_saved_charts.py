@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kpo_course.widgets import charts, saved_charts
 
-PNG = saved_charts.PNG_SIGNATURE + b"a picture"
+PNG = saved_charts.PNG_SIGNATURE + b"a picture" + saved_charts.PNG_END
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_the_fingerprint_follows_every_course_file(tmp_path, monkeypatch):
     assert len(set(prints)) == 3
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a png", b"\x89PN"])
+@pytest.mark.parametrize("damage", [b"", b"not a png", b"\x89PN", PNG[:-3]], ids=["empty", "text", "half a signature", "cut short"])
 def test_a_damaged_file_is_drawn_afresh(store, damage):
     saved_charts.save("cost", ("en", 36), PNG)
     (path,) = saved(store)
@@ -134,7 +134,7 @@ def test_only_a_charts_first_picture_is_saved_and_reused(store):
     drawn = []
 
     def render(text: str):
-        return lambda: drawn.append(text) or saved_charts.PNG_SIGNATURE + text.encode()
+        return lambda: drawn.append(text) or saved_charts.PNG_SIGNATURE + text.encode() + saved_charts.PNG_END
 
     first = charts.Chart("demo")
     first.show(("en", 1), render("one"))
@@ -145,7 +145,7 @@ def test_only_a_charts_first_picture_is_saved_and_reused(store):
     again = charts.Chart("demo")
     again.show(("en", 1), render("one again"))
     assert drawn == ["one", "two"] and again.renders == 0
-    assert again.image.value == saved_charts.PNG_SIGNATURE + b"one"
+    assert again.image.value == saved_charts.PNG_SIGNATURE + b"one" + saved_charts.PNG_END
     again.show(("en", 2), render("two again"))
     assert drawn[-1] == "two again"
 

@@ -83,15 +83,19 @@ def write(directory: Path, files: dict[str, Any], *, store: Path | None = None) 
         store = store if store is not None else folder()
         if store is None:
             return
-        data = marshal.dumps({"fingerprint": fingerprint(directory), "files": files})
-        store.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=store, prefix=".content-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, _file(store))  # atomic: a reader sees the old file or the new one
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(_file(store), marshal.dumps({"fingerprint": fingerprint(directory), "files": files}))
     except Exception:  # a read-only home, a full disk, data marshal cannot store: no cache, no harm
         pass
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a reader sees the old file or the new one, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -11,8 +11,8 @@ A saved picture is used only when everything that draws it is unchanged: its key
 input, the language), the course's drawing code and data files (names, sizes, modification
 times), and the versions of Python, matplotlib, Pillow and NumPy. A key that is not plain data
 (str, number, bool, None, tuples, lists, dicts and dataclasses of these) is never saved: its
-text could not be trusted to name one picture. A file that is not a PNG is ignored and drawn
-afresh. ``KPO_COURSE_CACHE=off`` switches this off along with the content cache.
+text could not be trusted to name one picture. A file that is not a whole PNG is ignored and
+drawn afresh. ``KPO_COURSE_CACHE=off`` switches this off along with the content cache.
 
 >>> canonical(("en", 1, 2.5, [True, None]))
 "('en', 1, 2.5, [True, None])"
@@ -26,7 +26,6 @@ import functools
 import hashlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +36,7 @@ FORMAT = 1
 #: At most this many saved pictures; the oldest go first.
 LIMIT = 200
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_END = b"IEND\xaeB`\x82"  # the last chunk's type and checksum
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -94,7 +94,7 @@ def load(kind: str, key: Any) -> bytes | None:
         if path is None:
             return None
         png = path.read_bytes()
-        return png if png.startswith(PNG_SIGNATURE) else None
+        return png if _whole_png(png) else None
     except Exception:  # missing or unreadable: draw it
         return None
 
@@ -104,20 +104,17 @@ def save(kind: str, key: Any, png: bytes) -> None:
     quietly does nothing if it cannot."""
     try:
         path = _path(kind, key)
-        if path is None or not png.startswith(PNG_SIGNATURE) or load(kind, key) is not None:
+        if path is None or not _whole_png(png) or load(kind, key) is not None:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".chart-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(png)
-            os.replace(temporary, path)  # atomic: a reader sees a whole file or none
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        content_cache.write_atomically(path, png)
         _prune(path.parent)
     except Exception:  # a read-only home, a full disk: no saved picture, no harm
         pass
+
+
+def _whole_png(data: bytes) -> bool:
+    """PNG's first and last bytes are fixed: a file cut short or not a PNG at all fails this."""
+    return data.startswith(PNG_SIGNATURE) and data.endswith(PNG_END)
 
 
 def _prune(folder: Path) -> None:
