@@ -39,6 +39,7 @@ class Question:
     points: float = 1.0
     kind: str = "value"  # judgement | pandas | calculation | chart | value
     extra: Mapping[str, Any] = field(default_factory=dict)
+    worked: Text | None = None  # the worked answer, shown only after a right answer or the second miss
 
     @property
     def exercise(self) -> str:
@@ -141,10 +142,12 @@ def check(question_id: str, answer: Any = ...) -> Feedback:
             _misses[item.id] += 1
             if _misses[item.id] >= 2:
                 hint = localize(item.hint)
+        tried_enough = correct is True or (correct is False and _misses[item.id] >= 2)
+        worked = localize(item.worked) if item.worked and tried_enough else ""
         feedback = Feedback(
             item.id, correct, localize(verdict.message), hint,
             points=item.points if correct else 0.0, max_points=item.points,
-            result=dict(verdict.result),
+            result=dict(verdict.result), worked=worked,
         )
         progress.record(item.id, correct=correct, points=feedback.points, max_points=item.points)
     if _under_nbgrader() and feedback.correct is not True:

@@ -2,15 +2,21 @@
 
 >>> Feedback("00.q1", True, "Right: there are eight domains.")
 ✓ 00.q1: Right: there are eight domains.
+
+A worked answer, when the check gives one, is a fold in the HTML only (never in the text):
+
+>>> shown = Feedback("01.q1", True, "Right.", worked="About US$27,700 a year.")
+>>> "Show the worked answer" in shown._repr_html_(), "27,700" in str(shown)
+(True, False)
 """
 from __future__ import annotations
 
-import html
 import os
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..i18n import tr
+from ..markup import text, verdict_line
 
 
 @dataclass(frozen=True)
@@ -19,7 +25,9 @@ class Feedback:
 
     ``correct`` is True (right), False (wrong) or None (not answered yet).
     ``message`` says why in the learner's language; ``hint`` is filled after the second miss;
-    ``result`` holds structured details (e.g. which items were wrong) for grading and tests.
+    ``result`` holds structured details (e.g. which items were wrong) for grading and tests;
+    ``worked`` is the worked answer, filled only after a right answer or the second miss, and
+    shown in the HTML as a fold the learner opens.
     """
 
     question: str
@@ -29,6 +37,7 @@ class Feedback:
     points: float = 0.0
     max_points: float = 0.0
     result: Mapping[str, Any] = field(default_factory=dict)
+    worked: str = ""
 
     @property
     def symbol(self) -> str:
@@ -56,13 +65,12 @@ class Feedback:
         return {"text/plain": f"{self.points:g}" if graded else str(self), "text/html": self._repr_html_()}
 
     def _repr_html_(self) -> str:
-        colour = {True: "#009E73", False: "#D55E00", None: "#0072B2"}[self.correct]
-        hint = (
-            f"<div><b>{tr('Hint', 'Ledtråd')}:</b> {html.escape(self.hint)}</div>" if self.hint else ""
+        hint = f"<div><b>{text(tr('Hint', 'Ledtråd'))}:</b> {text(self.hint)}</div>" if self.hint else ""
+        worked = (
+            f'<details class="kpo-worked"><summary>'
+            f"{text(tr('Show the worked answer', 'Visa det genomräknade svaret'))}</summary>"
+            f'<div style="white-space:pre-wrap">{text(self.worked)}</div></details>'
+            if self.worked else ""
         )
-        return (
-            f'<div class="kpo-feedback" role="status" style="border-left:4px solid {colour};'
-            f'padding:4px 10px;margin:4px 0">'
-            f"<b>{self.symbol} {html.escape(self.verdict)}</b> "
-            f"<code>{html.escape(self.question)}</code>: {html.escape(self.message)}{hint}</div>"
-        )
+        message = f"<code>{text(self.question)}</code>: {text(self.message)}"
+        return verdict_line(self.correct, self.verdict, message, extra_html=hint + worked)
