@@ -63,3 +63,28 @@ def test_readme_course_map_lists_every_lesson_and_exercise():
     course = load().course
     for entry in [*course.lessons, *course.exercises]:
         assert entry.file in readme, f"README course map misses {entry.file}"
+
+
+# Import name -> distribution name, where they differ.
+DISTRIBUTION_OF = {"PIL": "pillow", "yaml": "pyyaml", "IPython": "ipython"}
+
+
+def third_party_imports() -> set[str]:
+    """Top-level modules that kpo_course imports anywhere (also inside functions), minus the stdlib."""
+    import ast
+
+    found: set[str] = set()
+    for path in (ROOT / "kpo_course").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found.add(node.module.split(".")[0])
+    return {name for name in found if name not in sys.stdlib_module_names and name != "kpo_course"}
+
+
+def test_every_third_party_import_is_a_declared_dependency():
+    declared = pyproject_dependencies()
+    missing = {DISTRIBUTION_OF.get(name, name).lower().replace("-", "_")
+               for name in third_party_imports()} - {d.replace("-", "_") for d in declared}
+    assert not missing, f"kpo_course imports these without declaring them in pyproject.toml: {sorted(missing)}"
