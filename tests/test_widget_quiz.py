@@ -136,3 +136,115 @@ def test_long_options_wrap_inside_the_quiz_box_with_their_radio_button_first():
     assert style.startswith("<style>") and ".kpo-quiz .widget-radio-box label{" in style
     assert "white-space:normal" in style and "height:auto" in style and "row-reverse" in style
     assert "kpo-quiz" in quiz._dom_classes
+
+
+# --------------------------------------------------------------------------- typed numbers and shares
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kpo_course.checks.quiz import read_number  # noqa: E402
+from kpo_course.content.schema import CommonWrong, Question  # noqa: E402
+
+
+def numeric_question(answer: float, tolerance: float, *, share: bool, unit: str | None = None) -> Question:
+    text = {"en": "?", "sv": "?"}
+    return Question("test.q", "numeric", (), text, text, answer=answer, tolerance=tolerance,
+                    unit={"en": unit, "sv": unit} if unit else None,
+                    feedback_correct={"en": "Right.", "sv": "Rätt."}, feedback_wrong={"en": "Wrong.", "sv": "Fel."},
+                    common_wrong=(CommonWrong(0.143, {"en": "The other part.", "sv": "Andra delen."}),), share=share)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("$3,000", 3000.0), ("US$3,000", 3000.0), ("3000 USD", 3000.0), ("3 000 US-dollar", 3000.0),
+    ("3 000", 3000.0), ("3\u00a0000", 3000.0), ("3,000.5", 3000.5), ("3.000,5", 3000.5), ("27,710", 27710.0),
+    ("1,660,000", 1_660_000.0), ("1.660.000", 1_660_000.0), ("1 million", 1e6), ("1.5m", 1.5e6),
+    ("1,66 miljoner", 1.66e6), ("46 billion", 46e9), ("3k", 3000.0), ("45_000", 45000.0), ("46e9", 46e9),
+    ("85,7", 85.7), ("0,857", 0.857), ("1,43", 1.43), ("-5", -5.0), ("−0,5", -0.5),
+])
+def test_typed_numbers_are_read_by_the_documented_rule(text, value):
+    reading = read_number(text)
+    assert reading is not None and reading.percent is False
+    assert reading.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["85.7%", "85,7 %", "85.7 percent", "85,7 procent"])
+def test_a_percent_sign_is_remembered_and_parse_number_divides_by_100(text):
+    assert read_number(text) == (pytest.approx(85.7), True)
+    assert parse_number(text) == pytest.approx(0.857)
+
+
+@pytest.mark.parametrize("text", ["12 5", "1,2,3", "1.2.3", "3 0000", "5 min", "abc", "$", "%", "1e400", "--5"])
+def test_text_that_is_not_one_number_is_not_read(text):
+    assert read_number(text) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12))
+def test_whole_numbers_written_any_usual_way_read_back_exactly(n):
+    english = f"{n:,}"
+    for text in (english, english.replace(",", " "), english.replace(",", "\u00a0"), f"${english}",
+                 f"US${english}", f"{english} USD", str(n)):
+        assert read_number(text) == (n, False), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=99))
+def test_two_decimal_numbers_read_back_in_english_and_swedish(whole, hundredths):
+    value = whole + hundredths / 100
+    english = f"{value:,.2f}"
+    swedish = english.replace(",", " ").replace(".", ",")
+    assert read_number(english).value == pytest.approx(value)
+    assert read_number(swedish).value == pytest.approx(value)
+    assert read_number(swedish + " %") == (pytest.approx(value), True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_reading_any_text_never_raises_and_gives_a_finite_number_or_none(text):
+    reading = read_number(text)
+    assert reading is None or (reading.value == reading.value and abs(reading.value) < float("inf"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=1, max_value=999))
+def test_a_share_question_takes_the_share_or_the_percent_and_explains_a_bare_percent(permille):
+    share = permille / 1000
+    q = numeric_question(share, 0.0005, share=True)
+    percent_text = f"{share * 100:.1f}"
+    assert grade(q, f"{share:.3f}").correct
+    assert grade(q, percent_text + "%").correct
+    assert grade(q, percent_text.replace(".", ",") + " %").correct
+    bare = grade(q, percent_text)
+    if float(percent_text) > 1:
+        assert not bare.correct and bare.result["reason"] == "typed_percent"
+        assert f"{float(percent_text) / 100:.6g}" in bare.message["en"] and f"{float(percent_text):.6g}%" in bare.message["en"]
+
+
+def test_the_typed_percent_message_says_it_once_in_both_languages():
+    verdict = grade(numeric_question(0.857, 0.006, share=True), "85.7")
+    assert verdict.message["en"].startswith("You typed the percent: write 0.857 or 85.7%")
+    assert verdict.message["sv"].startswith("Du skrev procenttalet: skriv 0,857 eller 85,7 %")
+    assert not grade(numeric_question(0.857, 0.006, share=True), 85.7).correct
+
+
+def test_a_share_written_with_a_percent_sign_is_explained():
+    verdict = grade(numeric_question(0.857, 0.006, share=True), "0.857%")
+    assert not verdict.correct and verdict.result["reason"] == "share_with_percent"
+
+
+def test_common_wrong_values_are_compared_as_shares():
+    verdict = grade(numeric_question(0.857, 0.006, share=True), "14.3%")
+    assert verdict.message["en"] == "The other part."
+
+
+def test_numbers_with_currency_and_words_are_right_in_an_amount_question():
+    q = numeric_question(3000, 0, share=False, unit="US$ per day")
+    for text in ("$3,000", "3 000", "US$3000", "3k", "3,000.0", "3000 USD"):
+        assert grade(q, text).correct, text
+    assert grade(numeric_question(1e6, 0, share=False), "1 million").correct
+    assert grade(q, "three thousand").result["reason"] == "not_a_number"
+
+
+def test_a_percent_unit_question_that_is_not_a_share_reads_the_percent_as_written():
+    q = numeric_question(85.7, 0.6, share=False, unit="%")
+    assert grade(q, "85.7%").correct and grade(q, "85,7").correct

@@ -135,7 +135,9 @@ class Quiz(Friendly, w.VBox):
             return tuple(self._dropdowns.values())
         if q.kind == "numeric":
             unit = f" ({localize(q.unit)})" if q.unit else ""
-            self._input = w.Text(value="", placeholder=tr("a number, e.g. 0.25", "ett tal, t.ex. 0,25"),
+            example = (tr("a share, e.g. 0.25, or 25%", "en andel, t.ex. 0,25, eller 25 %") if q.share
+                       else tr("a number, e.g. 3000 or 1.5 million", "ett tal, t.ex. 3 000 eller 1,5 miljoner"))
+            self._input = w.Text(value="", placeholder=example,
                                  description=label + unit, style={"description_width": "initial"})
             return (self._input,)
         raise ValueError(f"unknown question kind {q.kind!r}")
