@@ -14,6 +14,7 @@ Importing is light: pandas, matplotlib and ipywidgets load only when first used.
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Any
 
 from .i18n import get_language, set_language
@@ -44,3 +45,9 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+if "IPython" in sys.modules:  # in a notebook: checks learn which answer cells ran to the end
+    from .checks.cells import watch as _watch_cells
+
+    _watch_cells()

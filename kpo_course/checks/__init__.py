@@ -22,10 +22,11 @@ from typing import Any, Callable, Mapping
 
 from .. import progress
 from ..i18n import localize, tr
+from . import cells
 from .feedback import Feedback
 from .kinds import Checker, Text, Verdict, say, shown
 
-__all__ = ["Feedback", "Question", "check", "question_ids", "question", "questions"]
+__all__ = ["Feedback", "Question", "check", "not_run", "question_ids", "question", "questions"]
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,53 @@ def _verdict(item: Question, answer: Any) -> Verdict:
         )
 
 
+def _graded(feedback: Feedback) -> Feedback:
+    """Under nbgrader's autograder anything but a right answer fails the cell."""
+    if _under_nbgrader() and feedback.correct is not True:
+        raise AssertionError(str(feedback))
+    return feedback
+
+
+def not_run(question_id: str, name: str) -> Feedback:
+    """What a check cell says when a name it passes is not defined: its cell never ran, or stopped.
+
+    >>> print(not_run("03.q1", "pangea3_pay_ratio").message)
+    You have not run the cell that defines `pangea3_pay_ratio` yet (or it stopped with an error): run it, then this one.
+    """
+    question_id = question_id if isinstance(question_id, str) else shown(question_id)
+    error = cells.last_error(name)
+    if error is not None:
+        return _graded(_stopped_feedback(question_id, name, error))
+    return _graded(Feedback(
+        question_id, None,
+        tr(f"You have not run the cell that defines `{name}` yet (or it stopped with an error): "
+           "run it, then this one.",
+           f"Du har inte kört cellen som definierar `{name}` än (eller så stannade den på ett fel): "
+           "kör den först och sedan den här."),
+        result={"reason": "not_run", "name": name},
+    ))
+
+
+def _stopped_feedback(question_id: str, name: str, error: str) -> Feedback:
+    return Feedback(
+        question_id, False,
+        tr(f"Your answer cell (the one that sets `{name}`) stopped with {error}; "
+           "fix it and run it again, then run this check.",
+           f"Din svarscell (den som sätter `{name}`) stannade på {error}; "
+           "rätta den och kör den igen, kör sedan den här kontrollen."),
+        result={"reason": "answer_cell_failed", "name": name, "error": error},
+    )
+
+
+def _stopped(question_id: str) -> Feedback | None:
+    """A Feedback when the answer cell this check reads stopped with an error (nothing is graded)."""
+    try:
+        stopped = cells.stopped_answer(question_id)
+    except Exception:  # the watcher must never break a check
+        return None
+    return None if stopped is None else _stopped_feedback(question_id, *stopped)
+
+
 def check(question_id: str, answer: Any = ...) -> Feedback:
     """Check ``answer`` to exercise question ``question_id`` and say how it went.
 
@@ -133,6 +181,8 @@ def check(question_id: str, answer: Any = ...) -> Feedback:
             tr(f"There is no question {shown(question_id)}. Check the id in the cell (e.g. \"00.q1\").",
                f"Det finns ingen fråga {shown(question_id)}. Kontrollera id:t i cellen (t.ex. \"00.q1\")."),
         )
+    elif (stopped := _stopped(item.id)) is not None:
+        return _graded(stopped)  # the old value is not graded and no miss is counted
     else:
         verdict = _verdict(item, answer)
         unanswered = verdict.result.get("reason") == "unanswered"
@@ -150,6 +200,4 @@ def check(question_id: str, answer: Any = ...) -> Feedback:
             result=dict(verdict.result), worked=worked,
         )
         progress.record(item.id, correct=correct, points=feedback.points, max_points=item.points)
-    if _under_nbgrader() and feedback.correct is not True:
-        raise AssertionError(str(feedback))
-    return feedback
+    return _graded(feedback)
