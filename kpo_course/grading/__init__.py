@@ -61,16 +61,17 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .execute import _execute, _Run
+from .execute import _execute_within, _Run
 from .fork_server import _Zygote
 from .gradebook import CSV_COLUMNS, VERDICTS, Gradebook, NotebookResult, Row
 from .kernels import _kernel_classes
+from .sandbox import Isolation, find_isolation
 from .plan import _load_reference, _Options, _plan, _references, _Rejected
 from .scoring import _missing_rows, _rejected_rows, _score
 from .submissions import Submission, find_submissions
 from .transport import Opaque, decode_answer, encode_answer
 
-__all__ = ["Row", "NotebookResult", "Gradebook", "Submission", "find_submissions", "grade",
+__all__ = ["SandboxUnavailable", "Row", "NotebookResult", "Gradebook", "Submission", "find_submissions", "grade",
            "default_exercises", "encode_answer", "decode_answer", "Opaque", "CSV_COLUMNS", "VERDICTS"]
 
 
@@ -86,7 +87,7 @@ async def _grade_one(submission: Submission, options: _Options) -> NotebookResul
                                                  f"{str(error)[:200]}).", options)
     else:
         result.readable = True
-        run = await _execute(plan, options) if plan.captures else _Run()
+        run = await _execute_within(plan, options) if plan.captures else _Run()
         result.notes = run.notes
         _score(plan, run, result)
     result.seconds = time.perf_counter() - start
@@ -98,6 +99,8 @@ def _grader_process_state(home: Path, language: str):
     """The grader's own checks write progress to a throwaway folder and speak ``language``."""
     from .. import i18n
 
+    saved_cache = os.environ.get("KPO_COURSE_CACHE")
+    os.environ["KPO_COURSE_CACHE"] = "off"  # the grader judges against the course's files, never a cache
     saved_home = os.environ.get("KPO_COURSE_HOME")
     saved_nbgrader = os.environ.pop("NBGRADER_EXECUTION", None)
     saved_language = i18n.get_language()
@@ -113,6 +116,23 @@ def _grader_process_state(home: Path, language: str):
             os.environ["KPO_COURSE_HOME"] = saved_home
         if saved_nbgrader is not None:
             os.environ["NBGRADER_EXECUTION"] = saved_nbgrader
+        if saved_cache is None:
+            os.environ.pop("KPO_COURSE_CACHE", None)
+        else:
+            os.environ["KPO_COURSE_CACHE"] = saved_cache
+
+
+class SandboxUnavailable(ValueError):
+    """Grading cannot isolate student code here: the message says why and what to do."""
+
+    def __init__(self, isolation: Isolation) -> None:
+        self.isolation = isolation
+        super().__init__(
+            f"cannot grade in a sandbox: {isolation.describe()}. Student code would run with your rights: it "
+            "could read or change every file you can (other students' work, solutions, the gradebook), kill "
+            "the grader and leave processes running. Install bubblewrap (Debian/Ubuntu: sudo apt install "
+            "bubblewrap; Fedora: sudo dnf install bubblewrap) on Linux, or grade inside a Linux container "
+            "or VM (docs/instructor-guide.md); only for notebooks you trust, pass --unsafe-no-sandbox.")
 
 
 def _warm_up() -> None:
@@ -141,6 +161,10 @@ def grade(
     language: str = "en",
     prefork: bool = True,
     progress: Callable[[int, int, NotebookResult], None] | None = None,
+    sandbox: bool = True,
+    notebook_timeout: float | None = 600,
+    scratch_mb: int = 256,
+    max_processes: int = 64,
 ) -> Gradebook:
     """Grade every notebook under ``submissions`` (see :func:`find_submissions`).
 
@@ -149,18 +173,32 @@ def grade(
     ``cpu_seconds`` and ``memory_mb`` limit each kernel (Linux and macOS); ``jobs`` kernels
     run at once (default: one per core). ``progress(done, total, result)`` is called as
     each notebook finishes. Never raises on a bad submission: it becomes a row that says why.
+
+    With ``sandbox`` (the default) each kernel runs in a bubblewrap sandbox (see :mod:`.sandbox`)
+    with ``scratch_mb`` of private scratch space and at most ``max_processes`` processes; when
+    bubblewrap is missing or cannot work here, :class:`SandboxUnavailable` says so. ``sandbox=False``
+    runs student code unisolated, with the instructor's rights (only for trusted notebooks).
+    ``notebook_timeout`` is seconds for a whole notebook, all its cells and re-runs together.
     """
     submissions = Path(submissions)
     if not submissions.is_dir():
         raise FileNotFoundError(f"{submissions} is not a folder of submissions")
+    program = None
+    if sandbox:
+        isolation = find_isolation()
+        if not isolation.works:
+            raise SandboxUnavailable(isolation)
+        program = isolation.program
     found = find_submissions(submissions)
     jobs = max(1, min(jobs or os.cpu_count() or 1, max(1, len(found))))
-    limits = {"cpu_seconds": cpu_seconds, "memory_mb": memory_mb, "file_mb": 1024}
+    limits: dict = {"cpu_seconds": cpu_seconds, "memory_mb": memory_mb, "file_mb": min(1024, scratch_mb)}
+    if sandbox:
+        limits["processes"] = max_processes
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kpo-grade-") as scratch:
         workdir = Path(scratch)
-        zygote = (_Zygote(workdir) if found and prefork and hasattr(os, "fork") and sys.platform.startswith("linux")
-                  else None)
+        zygote = (_Zygote(workdir) if found and prefork and not sandbox and hasattr(os, "fork")
+                  and sys.platform.startswith("linux") else None)
         try:
             with _grader_process_state(workdir / "grader-home", language):
                 _warm_up()  # the grader's own imports and data, while the fork server loads its own
@@ -173,7 +211,9 @@ def grade(
                 if zygote is not None and not zygote.wait_ready():
                     zygote.close()
                     zygote = None  # fall back to a fresh Python per kernel
-                options = _Options(float(timeout), limits, language, references, zygote, workdir)
+                options = _Options(float(timeout), limits, language, references, zygote, workdir,
+                                   sandbox_program=program, scratch_mb=scratch_mb,
+                                   notebook_seconds=float(notebook_timeout) if notebook_timeout else None)
                 results = _run_all(found, options, jobs, progress)
                 results += _missing_rows(results, options)
         finally:

@@ -6,10 +6,14 @@ from the top without that cell, so one bad cell costs only its own questions.
     >>> run = asyncio.run(_execute(plan, options))                  # doctest: +SKIP
     >>> run.records["00.q1"][0]["value"]                            # doctest: +SKIP
     ['int', '8']
+
+:func:`_execute_within` also stops the whole notebook, all tries together, after
+``options.notebook_seconds``: answers reported by then count, later checks say why they did not.
 """
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import secrets
@@ -25,6 +29,7 @@ from typing import Any, Mapping
 from .fork_server import KERNEL_ENV
 from .kernels import _kernel_classes, _maybe_await
 from .plan import _build, _cell_label, _Options, _Plan
+from .sandbox import Sandbox, kernel_environment
 from .transport import MARK
 
 
@@ -35,6 +40,7 @@ class _Run:
     cell_notes: dict[int, str] = field(default_factory=dict)  # student cell index -> what went wrong
     skipped: dict[int, str] = field(default_factory=dict)
     failure: str | None = None  # the notebook could not run at all
+    deadline: str | None = None  # the notebook used up its total time: why its later checks did not report
 
 
 def _death_reason(returncode: int | None, limits: Mapping[str, Any]) -> str:
@@ -83,21 +89,34 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
     nonce = secrets.token_hex(12)
     notebook = _build(plan, nonce, skipped, options.language)
     folder = Path(tempfile.mkdtemp(prefix="nb-", dir=options.workdir))
-    shutil.copyfile(plan.submission.path, folder / Path(plan.submission.notebook).name)  # the temporary copy
-    home = folder / ".kpo-course"
-    env = {k: v for k, v in os.environ.items() if k != "NBGRADER_EXECUTION"}
-    env.update(KERNEL_ENV)
-    env["KPO_COURSE_HOME"] = str(home)
-    manager = KernelManager(zygote=options.zygote, limits=options.limits, kernel_log=str(folder / "kernel.log"),
-                            kernel_name="python3")
+    if not options.sandbox_program:  # unisolated, the kernel works beside a temporary copy
+        shutil.copyfile(plan.submission.path, folder / Path(plan.submission.notebook).name)
+    sandbox = None
+    if options.sandbox_program:
+        sandbox = Sandbox(folder / "comm", program=options.sandbox_program, scratch_mb=options.scratch_mb,
+                          max_processes=options.limits.get("processes"))
+        env = kernel_environment(dict(KERNEL_ENV))
+    else:
+        env = {k: v for k, v in os.environ.items() if k != "NBGRADER_EXECUTION"}
+        env.update(KERNEL_ENV)
+        env["KPO_COURSE_HOME"] = str(folder / ".kpo-course")
+        env["KPO_COURSE_CACHE"] = "off"  # nothing a student writes is read by a later run
+    manager = KernelManager(zygote=None if sandbox else options.zygote, limits=options.limits,
+                            kernel_log=str(folder / "kernel.log"), kernel_name="python3", sandbox=sandbox)
     capture_cells = [i + 1 for i in plan.captures]
     client = Client(notebook, km=manager, timeout=max(1, int(round(options.timeout))), allow_errors=True,
                     interrupt_on_timeout=False, shutdown_kernel="immediate", record_timing=False,
                     startup_timeout=120, iopub_timeout=4, capture_cells=capture_cells)
     culprit: int | None = None
+    stack = contextlib.ExitStack()
     try:
-        quiet = {} if options.zygote else {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-        async with client.async_setup_kernel(cwd=str(folder), env=env, cleanup_kc=True, **quiet):
+        if sandbox is not None:  # what the kernel says on the way out, for the reason it died
+            log = stack.enter_context(open(folder / "kernel.log", "wb"))
+            quiet: dict[str, Any] = {"stdout": log, "stderr": subprocess.STDOUT}
+        else:
+            quiet = {} if options.zygote else {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        cwd = str(sandbox.comm) if sandbox else str(folder)
+        async with client.async_setup_kernel(cwd=cwd, env=env, cleanup_kc=True, **quiet):
             for position, cell in enumerate(notebook.cells):
                 if cell.cell_type != "code" or not cell.source.strip():
                     continue
@@ -135,13 +154,45 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
                 _collect(cell, position, student_index, nonce, plan, run, client, options)
     except Exception as error:  # the kernel did not start, or nbclient failed: say so, keep the batch going
         if culprit is None:
-            run.failure = f"The notebook could not be run ({type(error).__name__}: {str(error)[:300]})."
+            said = _log_tail(folder / "kernel.log")
+            run.failure = (f"The notebook could not be run ({type(error).__name__}: {str(error)[:300]})."
+                           + (f" The kernel said: {said}" if said else ""))
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        _kill(manager)
+        stack.close()
+        if sandbox is not None:
+            sandbox.close()
+        if os.environ.get("KPO_GRADER_KEEP"):
+            print("kept", folder)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
     if culprit is not None and culprit < 0:
         run.failure = f"The grader could not run this notebook: {run.skipped.pop(culprit)}."
         return None
     return culprit
+
+
+def _log_tail(path: Path, size: int = 300) -> str:
+    """The last words of a kernel's log (why it could not start), on one line."""
+    try:
+        with path.open("rb") as handle:
+            handle.seek(max(0, path.stat().st_size - size))
+            return " ".join(handle.read().decode("utf-8", "replace").split())
+    except OSError:
+        return ""
+
+
+def _kill(manager: Any) -> None:
+    """Make sure the kernel's process (for a sandbox: bwrap, whose pid namespace dies with it) is gone."""
+    process = getattr(getattr(manager, "provisioner", None), "process", None)
+    if process is not None and process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except OSError:
+            with contextlib.suppress(OSError):
+                process.kill()
+        with contextlib.suppress(Exception):
+            process.wait(timeout=5)
 
 
 def _collect(cell: Any, position: int, student_index: int, nonce: str, plan: _Plan, run: _Run,
@@ -187,12 +238,18 @@ def _collect(cell: Any, position: int, student_index: int, nonce: str, plan: _Pl
             break
 
 
-async def _execute(plan: _Plan, options: _Options) -> _Run:
-    run = _Run()
+async def _execute(plan: _Plan, options: _Options, run: _Run | None = None) -> _Run:
+    run = run if run is not None else _Run()
     for attempt in range(options.retries + 1):
         run.records.clear()
         run.cell_notes.clear()
-        culprit = await _execute_once(plan, options, dict(run.skipped), run)
+        try:
+            culprit = await _execute_once(plan, options, dict(run.skipped), run)
+        except asyncio.CancelledError:
+            if not run.deadline:
+                raise
+            run.notes.append(run.deadline[0].upper() + run.deadline[1:] + ".")
+            break
         if culprit is None:
             break
         if attempt == options.retries:
@@ -202,4 +259,21 @@ async def _execute(plan: _Plan, options: _Options) -> _Run:
         run.notes.extend(f"{why}; the notebook was run again from the top without that cell."
                          for _, why in sorted(run.skipped.items()))
     run.notes.extend(note for _, note in sorted(run.cell_notes.items()))
+    return run
+
+
+async def _execute_within(plan: _Plan, options: _Options) -> _Run:
+    """:func:`_execute` within the notebook's total time (``options.notebook_seconds``, all tries)."""
+    run = _Run()
+    if not options.notebook_seconds:
+        return await _execute(plan, options, run)
+    task = asyncio.ensure_future(_execute(plan, options, run))
+    done, _ = await asyncio.wait({task}, timeout=options.notebook_seconds)
+    if task in done:
+        return task.result()
+    run.deadline = (f"the notebook ran past its total time ({options.notebook_seconds:g} s for all its cells) "
+                    "and was stopped there")
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
     return run

@@ -17,6 +17,7 @@ import uuid
 from typing import Any, Iterable, Mapping
 
 from .fork_server import _ForkedProcess, _Zygote
+from .sandbox import Sandbox
 from .transport import CAPTURE_OUTPUT_LIMIT
 
 STUDENT_OUTPUT_LIMIT = 200_000        # characters of error output kept per student cell
@@ -72,9 +73,18 @@ def _kernel_classes():
 
     class KernelManager(AsyncKernelManager):
         def __init__(self, *, zygote: _Zygote | None, limits: Mapping[str, Any], kernel_log: str | None,
-                     **kwargs: Any) -> None:
+                     sandbox: Sandbox | None = None, **kwargs: Any) -> None:
+            if sandbox is not None:  # the kernel's sockets are files in the one folder it shares with us
+                kwargs.update(transport="ipc", ip=str(sandbox.comm / "k"), cache_ports=False,
+                              connection_file=str(sandbox.comm / "kernel.json"))
             super().__init__(**kwargs)
-            self.zygote, self.limits, self.kernel_log = zygote, dict(limits), kernel_log
+            self.zygote, self.limits, self.kernel_log, self.sandbox = zygote, dict(limits), kernel_log, sandbox
+            if sandbox is not None:
+                from jupyter_client.kernelspec import KernelSpec
+                # An interrupt goes as a message: a signal would reach bwrap, not the kernel inside it.
+                self._kernel_spec = KernelSpec(
+                    argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                    display_name="Python 3 (sandbox)", language="python", interrupt_mode="message")
 
         async def _async_pre_start_kernel(self, **kwargs: Any):
             if self.provisioner is None and self.zygote is not None:
@@ -85,6 +95,9 @@ def _kernel_classes():
 
         def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
             command = super().format_kernel_cmd(extra_arguments)
+            if self.sandbox is not None:
+                launcher = "from kpo_course.grading.fork_server import _launch; _launch()"
+                return self.sandbox.command([sys.executable, "-c", launcher, json.dumps(self.limits), *command])
             if self.zygote is None and os.name == "posix":
                 launcher = "from kpo_course.grading.fork_server import _launch; _launch()"
                 command = [sys.executable, "-c", launcher, json.dumps(self.limits), *command]

@@ -130,6 +130,9 @@ class _Options:
     zygote: _Zygote | None
     workdir: Path
     retries: int = 2
+    sandbox_program: str | None = None  # bwrap: each kernel in a sandbox of its own (None: unisolated)
+    scratch_mb: int = 256  # the sandbox's private /tmp
+    notebook_seconds: float | None = None  # wall time for the whole notebook, all tries together
 
 
 @dataclass

@@ -66,7 +66,7 @@ def _score(plan: _Plan, run: _Run, result: NotebookResult) -> None:
                 "The grader's output for this question was tampered with (it appeared twice), so it scores zero.")))
             continue
         if not records:
-            why = (run.cell_notes.get(index) or run.skipped.get(index)) if index is not None else None
+            why = ((run.cell_notes.get(index) or run.skipped.get(index)) if index is not None else None) or run.deadline
             message = ("The check cell did not report: " + (why or "it did not run to the end") + "."
                        + _earlier_trouble(plan, run, index))
             result.rows.append(Row(**row, verdict="error", message=message))

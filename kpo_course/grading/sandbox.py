@@ -1,0 +1,235 @@
+"""Each student's kernel in a bubblewrap sandbox: no view of anything but Python and the course.
+
+A sandboxed kernel runs under ``bwrap`` (https://github.com/containers/bubblewrap, Debian's
+``bubblewrap`` package) with its own user, pid, mount, network, IPC and UTS namespaces:
+
+* it is ``nobody`` (uid 65534) in a user namespace of its own and may create no further ones;
+* it sees, read-only, only the system's libraries, Python's installation, the virtual environment
+  and the course package's own folder (never ``solutions/`` beside it, never writable);
+* it writes only to a private ``/tmp`` (a tmpfs with a size limit) that vanishes with it, where its
+  ``HOME``, caches and working folder live; nothing it writes is read by a later run;
+* it has no network; it talks to the grader through ZeroMQ ``ipc`` sockets in a folder of its own,
+  the only host folder bound into it;
+* its processes live in a pid namespace: it cannot see or signal the grader, other kernels or
+  anything else, and when the kernel ends (or the grader dies: ``--die-with-parent``) every process it
+  started, ``setsid`` children included, is killed with the namespace;
+* limits: address space, CPU seconds, file size (set by :func:`.fork_server._apply_limits` inside)
+  and processes (``RLIMIT_NPROC``, or a ``pids`` cgroup when the grader runs as root, as root's
+  processes are exempt from ``RLIMIT_NPROC``).
+
+    >>> "--unshare-all" in bwrap_arguments(Path("/tmp/k"), scratch_mb=64)
+    True
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import itertools
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Isolation", "Sandbox", "find_isolation", "bwrap_arguments", "kernel_environment", "SANDBOX_UID",
+           "SCRATCH", "PidsCgroup"]
+
+SANDBOX_UID = 65534  # "nobody" inside the sandbox
+SCRATCH = "/tmp"  # the sandbox's only writable folder (a tmpfs of its own)
+SYSTEM_FOLDERS = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin")
+SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/localtime", "/etc/fonts", "/etc/alternatives", "/etc/nsswitch.conf")
+
+
+@dataclass(frozen=True)
+class Isolation:
+    """Which isolation tool grading can use here, and whether it works."""
+
+    kind: str  # "bubblewrap" or "none"
+    program: str | None
+    version: str
+    works: bool
+    detail: str
+
+    def describe(self) -> str:
+        """One line for ``kpo-course doctor`` and the grader.
+
+        >>> Isolation("none", None, "", False, "no bwrap").describe()
+        'no isolation tool: no bwrap'
+        """
+        if self.kind == "none":
+            return f"no isolation tool: {self.detail}"
+        state = "works" if self.works else f"does not work here: {self.detail}"
+        return f"{self.kind} {self.version} ({self.program}): {state}"
+
+
+def course_package() -> Path:
+    """The course package's own folder (only this is bound into the sandbox, not its parent)."""
+    return Path(__file__).resolve().parent.parent
+
+
+def _python_folders() -> list[str]:
+    """Python's installation and the virtual environment (resolved: the venv's python is a symlink)."""
+    folders = {str(Path(p).resolve()) for p in (sys.base_prefix, sys.prefix, sys.exec_prefix, sys.base_exec_prefix)}
+    folders.add(str(Path(sys.executable).resolve().parent.parent))
+    course_root = str(course_package().parent)  # where solutions/ may be: never bound, nor anything above it
+    return sorted(f for f in folders if not (course_root + os.sep).startswith(f + os.sep))
+
+
+def bwrap_arguments(comm: Path, *, scratch_mb: int, uid: int = SANDBOX_UID) -> list[str]:
+    """The ``bwrap`` options for one kernel (the command follows ``--``); ``comm`` is the only host folder
+    it can write (the connection file and the ipc sockets live there)."""
+    args = ["--unshare-all", "--unshare-user", "--disable-userns", "--uid", str(uid), "--gid", str(uid),
+            "--die-with-parent", "--new-session", "--hostname", "sandbox"]
+    for folder in SYSTEM_FOLDERS:
+        args += ["--ro-bind-try", folder, folder]
+    for path in SYSTEM_FILES:
+        args += ["--ro-bind-try", path, path]
+    for folder in _python_folders():
+        args += ["--ro-bind", folder, folder]
+    package = str(course_package())
+    args += ["--ro-bind", package, package]
+    args += ["--proc", "/proc", "--dev", "/dev",
+             "--size", str(int(scratch_mb) * 2**20), "--tmpfs", SCRATCH,
+             "--dir", f"{SCRATCH}/home", "--dir", f"{SCRATCH}/work",
+             "--bind", str(comm), str(comm),
+             "--chdir", f"{SCRATCH}/work"]
+    return args
+
+
+def kernel_environment(base: dict[str, str]) -> dict[str, str]:
+    """The environment a sandboxed kernel sees: ``base`` (the kernel settings) with every home, cache
+    and temporary folder inside its private scratch, and the content cache off.
+
+    >>> kernel_environment({})["KPO_COURSE_CACHE"]
+    'off'
+    """
+    home = f"{SCRATCH}/home"
+    env = {"PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
+           "HOME": home, "TMPDIR": SCRATCH, "KPO_COURSE_HOME": f"{home}/.kpo-course", "KPO_COURSE_CACHE": "off",
+           "XDG_CACHE_HOME": f"{home}/.cache", "XDG_CONFIG_HOME": f"{home}/.config",
+           "XDG_DATA_HOME": f"{home}/.local/share", "MPLCONFIGDIR": f"{home}/.matplotlib",
+           "IPYTHONDIR": f"{home}/.ipython", "JUPYTER_RUNTIME_DIR": f"{home}/.jupyter-runtime",
+           "PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1"}
+    env.update(base)
+    return env
+
+
+def _bwrap_version(program: str) -> str:
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        result = subprocess.run([program, "--version"], capture_output=True, text=True, timeout=10)
+        return result.stdout.strip().replace("bubblewrap", "").strip() or "?"
+    return "?"
+
+
+@functools.lru_cache(maxsize=None)
+def find_isolation() -> Isolation:
+    """Bubblewrap, if it is installed and can make a sandbox here (tried once: a Python inside it must
+    print and see no network); otherwise ``kind="none"`` with the reason."""
+    if not sys.platform.startswith("linux"):
+        return Isolation("none", None, "", False, f"bubblewrap runs only on Linux (this is {sys.platform})")
+    program = shutil.which("bwrap") or ("/usr/bin/bwrap" if os.access("/usr/bin/bwrap", os.X_OK) else None)
+    if program is None:
+        return Isolation("none", None, "", False, "bwrap (Debian/Ubuntu package bubblewrap) is not installed")
+    version = _bwrap_version(program)
+    import tempfile
+
+    probe = "import socket, os; print('ok', os.getuid(), len(socket.if_nameindex()))"
+    with tempfile.TemporaryDirectory(prefix="kpo-probe-") as comm:
+        command = [program, *bwrap_arguments(Path(comm), scratch_mb=8), "--", sys.executable, "-I", "-c", probe]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=comm)
+        except (OSError, subprocess.SubprocessError) as error:
+            return Isolation("bubblewrap", program, version, False, str(error)[:200])
+    words = result.stdout.split()
+    if result.returncode != 0 or words[:2] != ["ok", str(SANDBOX_UID)]:
+        reason = (result.stderr.strip().splitlines() or [f"exit code {result.returncode}"])[-1][:200]
+        return Isolation("bubblewrap", program, version, False,
+                         f"{reason} (unprivileged user namespaces may be switched off)")
+    return Isolation("bubblewrap", program, version, True, "user, pid, mount and network namespaces")
+
+
+class PidsCgroup:
+    """A ``pids`` cgroup that caps how many processes one sandbox may have (used when the grader is
+    root, whose processes ``RLIMIT_NPROC`` does not limit). :meth:`wrap` prefixes a command so that it
+    moves itself into the group before it starts; :meth:`close` removes the group.
+
+    >>> PidsCgroup.available() in (True, False)
+    True
+    """
+
+    _counter = itertools.count()
+    ROOTS = (Path("/sys/fs/cgroup/pids"), Path("/sys/fs/cgroup"))
+
+    @classmethod
+    def _root(cls) -> Path | None:
+        for root in cls.ROOTS:
+            if (root / "cgroup.procs").exists() and os.access(root, os.W_OK):
+                if root.name == "pids" or "pids" in _read(root / "cgroup.subtree_control").split():
+                    return root
+        return None
+
+    @classmethod
+    def available(cls) -> bool:
+        return cls._root() is not None
+
+    def __init__(self, max_pids: int) -> None:
+        root = self._root()
+        if root is None:
+            raise OSError("no writable pids cgroup")
+        self.path = root / f"kpo-grade-{os.getpid()}-{next(self._counter)}"
+        self.path.mkdir()
+        (self.path / "pids.max").write_text(str(int(max_pids)))
+
+    def wrap(self, command: list[str]) -> list[str]:
+        return ["/bin/sh", "-c", 'echo $$ > "$0/cgroup.procs" && exec "$@"', str(self.path), *command]
+
+    def close(self) -> None:
+        procs = self.path / "cgroup.procs"
+        for pid in _read(procs).split():
+            with contextlib.suppress(OSError, ValueError):
+                os.kill(int(pid), 9)
+        for _ in range(100):
+            try:
+                self.path.rmdir()
+                return
+            except FileNotFoundError:
+                return
+            except OSError:
+                import time
+                time.sleep(0.02)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text()
+    except OSError:
+        return ""
+
+
+class Sandbox:
+    """One kernel's sandbox: ``comm`` is the host folder it shares with the grader (created here, for
+    this kernel alone). :meth:`command` wraps the kernel's command in ``bwrap`` (and, for root, a
+    ``pids`` cgroup); :meth:`close` kills whatever is left in that cgroup and removes it.
+
+        >>> box = Sandbox(Path("/tmp/comm"), program="/usr/bin/bwrap", scratch_mb=64)   # doctest: +SKIP
+        >>> box.command(["python", "-m", "ipykernel_launcher"])[0]                       # doctest: +SKIP
+        '/usr/bin/bwrap'
+    """
+
+    def __init__(self, comm: Path, *, program: str, scratch_mb: int, max_processes: int | None = None) -> None:
+        self.comm, self.program, self.scratch_mb = Path(comm), program, int(scratch_mb)
+        self.comm.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.cgroup: PidsCgroup | None = None
+        if max_processes and os.geteuid() == 0 and PidsCgroup.available():
+            with contextlib.suppress(OSError):
+                self.cgroup = PidsCgroup(max_processes)
+
+    def command(self, inner: list[str]) -> list[str]:
+        command = [self.program, *bwrap_arguments(self.comm, scratch_mb=self.scratch_mb), "--", *inner]
+        return self.cgroup.wrap(command) if self.cgroup is not None else command
+
+    def close(self) -> None:
+        if self.cgroup is not None:
+            self.cgroup.close()
+            self.cgroup = None
