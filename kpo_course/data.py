@@ -23,7 +23,7 @@ from .content import load
 from .i18n import localize
 
 __all__ = [
-    "domains", "glossary", "cases", "case_figures", "tasks", "market_estimates",
+    "domains", "glossary", "cases", "case_figures", "case_classification", "tasks", "market_estimates",
     "gsli_weights", "gsli_ranks", "gsli_scores", "risks", "mitigations",
     "engagement_models", "hidden_costs", "sources",
 ]
@@ -104,8 +104,9 @@ def glossary() -> pd.DataFrame:
 def cases() -> pd.DataFrame:
     """The cases, one row each: the article's teaching example and the real cases.
 
-    Columns: ``id, name, firm, vendor, year, domain, model, location, teaching_case, summary,
-    figures, claims, sources``. ``vendor`` is ``<NA>`` for a firm's own (captive) unit;
+    Columns: ``id, name, firm, vendor, year, domain, model, engagement, location, teaching_case,
+    summary, figures, claims, sources``. ``engagement`` is ``third_party``, ``captive`` or
+    ``acquisition`` (one firm buying another, not outsourcing); ``vendor`` is ``<NA>`` for a firm's own (captive) unit;
     ``year`` is ``<NA>`` where no year is known; ``figures`` counts the case's numbers
     (see :func:`case_figures` for the numbers themselves).
 
@@ -119,15 +120,50 @@ def cases() -> pd.DataFrame:
     rows = [
         {
             "id": c.id, "name": localize(c.name), "firm": c.firm, "vendor": c.vendor,
-            "year": c.year, "domain": c.domain, "model": c.model,
+            "year": c.year, "domain": c.domain, "model": c.model, "engagement": c.engagement,
             "location": localize(c.location) if c.location else None,
             "teaching_case": c.teaching_case, "summary": localize(c.summary),
             "figures": len(c.figures), "claims": _join(c.claims), "sources": _join(c.sources),
         }
         for c in load().cases
     ]
-    return _frame(rows, ["id", "name", "firm", "vendor", "year", "domain", "model", "location",
+    return _frame(rows, ["id", "name", "firm", "vendor", "year", "domain", "model", "engagement", "location",
                          "teaching_case", "summary", "figures", "claims", "sources"], ints=("year",))
+
+
+def case_classification() -> pd.DataFrame:
+    """Which KPO domains, motivations and benefits each case illustrates: one row per pair.
+
+    Columns: ``case, firm, engagement, facet, id, name, why``. ``facet`` is ``domain``,
+    ``motivation`` or ``benefit``; ``id`` is the entry's id in ``domains``, ``motivations``
+    or ``benefits`` and ``name`` its name; ``why`` says why the course counts the case
+    there. A case may have several rows of one facet: every one the course's text
+    supports is a fair answer.
+
+    >>> import kpo_course as kpo
+    >>> table = kpo.data.case_classification()
+    >>> lilly = table[(table["case"] == "eli_lilly_tcs") & (table["facet"] == "domain")]
+    >>> lilly["id"].tolist()
+    ['research_and_development', 'healthcare']
+    >>> table.loc[(table["case"] == "rio_tinto_cpa_global") & (table["facet"] == "benefit"), "id"].tolist()
+    ['lower_operating_costs', 'frees_existing_staff', 'flexibility']
+    """
+    content = load()
+    names = {
+        "domains": {d.id: d.name for d in content.domains},
+        "motivations": {m.id: m.name for m in content.motivations},
+        "benefits": {b.id: b.name for b in content.benefits},
+    }
+    rows = [
+        {
+            "case": c.id, "firm": c.firm, "engagement": c.engagement, "facet": facet[:-1],
+            "id": entry.id, "name": localize(names[facet][entry.id]), "why": localize(entry.why),
+        }
+        for c in content.cases
+        for facet in ("domains", "motivations", "benefits")
+        for entry in getattr(c.classification, facet)
+    ]
+    return _frame(rows, ["case", "firm", "engagement", "facet", "id", "name", "why"])
 
 
 def case_figures() -> pd.DataFrame:

@@ -543,11 +543,81 @@ def test_unknown_case(data_dir):
 
 def test_unknown_source(data_dir):
     def change(doc):
-        entry(doc, "cases", "reuters_bangalore")["figures"][0]["source"] = "guardian"
+        entry(doc, "cases", "reuters_bangalore")["figures"][0]["support"]["source"] = "guardian"
 
     edit(data_dir, "cases.yaml", change)
     message = error(data_dir)
-    assert "cases.yaml, entry 'reuters_bangalore', field 'figures[0].source': unknown source 'guardian'" in message
+    assert "cases.yaml, entry 'reuters_bangalore', field 'figures[0].support.source': unknown source 'guardian'" in message
+
+
+# --------------------------------------------------------------------------- classification and support
+def test_every_case_is_classed_with_reasons_and_supported(content):
+    """Each real case states its engagement, its domains (its own domain among them) and its support."""
+    for case in content.cases:
+        c = case.classification
+        assert case.domain in c.ids("domains"), case.id
+        assert all(e.why["en"] and e.why["sv"] for facet in ("domains", "motivations", "benefits")
+                   for e in getattr(c, facet)), case.id
+        if not case.teaching_case:
+            assert case.engagement in ("third_party", "captive", "acquisition"), case.id
+            assert case.support, case.id
+            assert all(f.where and f.states for f in case.figures), case.id
+    eli = content.by_id("cases", "eli_lilly_tcs").classification
+    assert set(eli.ids("domains")) == {"research_and_development", "healthcare"}
+    pangea = content.by_id("cases", "thomson_reuters_pangea3")
+    assert (pangea.engagement, pangea.model) == ("acquisition", None)
+    assert pangea.classification.ids("motivations") == () and pangea.classification.ids("benefits") == ()
+    rio = content.by_id("cases", "rio_tinto_cpa_global").classification
+    assert "lower_cost_offshore" in rio.ids("motivations")
+    assert "experts_without_training" not in rio.ids("motivations")  # an ongoing programme, not a one-off project
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda c: c["classification"]["motivations"].append({"id": "cheap_labour", "why": {"en": "x", "sv": "y"}}),
+     "field 'classification.motivations[3].id': unknown motivation 'cheap_labour' (no entry with that id in motivations.yaml)"),
+    (lambda c: c["classification"]["benefits"].append({"id": "agility"}),
+     "field 'classification.benefits[3].why': missing"),
+    (lambda c: c["classification"]["domains"].pop(0),
+     "field 'classification.domains': expected at least 1 item(s), got 0"),
+    (lambda c: c["classification"].update(domains=[{"id": "healthcare", "why": {"en": "x", "sv": "y"}}]),
+     "field 'classification.domains': must include the case's own domain 'legal_services'"),
+    (lambda c: c.update(engagement="acquisition"),
+     "field 'model': an acquisition is not an engagement model: write model: null, got 'third_party'"),
+    (lambda c: c.update(engagement="captive"),
+     "field 'model': an engagement 'captive' goes with model 'captive_subsidiary', got 'third_party'"),
+    (lambda c: c.update(engagement="outsourced"),
+     "field 'engagement': expected one of third_party, captive, acquisition, got 'outsourced'"),
+    (lambda c: c.pop("support"), "field 'support': missing (this field is required)"),
+    (lambda c: c["support"][0].pop("where"), "field 'support[0].where': missing (this field is required)"),
+    (lambda c: c["support"][0].update(source="barthelemy_2001"),
+     "field 'support[0].source': 'barthelemy_2001' is not among this case's sources; add it there too"),
+    (lambda c: c["figures"][0].pop("support"), "field 'figures[0].support': missing (this field is required)"),
+])
+def test_broken_classification_or_support_is_named(data_dir, change, expected):
+    edit(data_dir, "cases.yaml", lambda doc: change(entry(doc, "cases", "rio_tinto_cpa_global")))
+    message = error(data_dir)
+    assert "cases.yaml, entry 'rio_tinto_cpa_global', " + expected in message
+
+
+def test_an_example_case_must_be_classed_under_what_it_illustrates(data_dir):
+    edit(data_dir, "benefits.yaml", lambda doc: entry(doc, "benefits", "fills_skills_gap").update(case="rio_tinto_cpa_global"))
+    assert ("benefits.yaml, entry 'fills_skills_gap', field 'case': its example case 'rio_tinto_cpa_global' is not "
+            "classed under 'fills_skills_gap'") in error(data_dir)
+
+
+def test_a_fact_needs_where_and_what_its_source_states(data_dir):
+    edit(data_dir, "hidden_costs.yaml", lambda doc: doc["facts"][0].pop("states"))
+    assert "hidden_costs.yaml, entry 'barthelemy_firms_surveyed', field 'states': missing" in error(data_dir)
+
+
+def test_a_source_address_is_a_full_web_address_and_read_a_date(data_dir):
+    def change(doc):
+        entry(doc, "sources", "law_com_rio_tinto_2009").update(address="law.com", read="June 2009")
+
+    edit(data_dir, "sources.yaml", change)
+    message = error(data_dir)
+    assert "entry 'law_com_rio_tinto_2009', field 'address': expected a full web address" in message
+    assert "entry 'law_com_rio_tinto_2009', field 'read': expected a date like" in message
 
 
 def test_unknown_engagement_model(data_dir):

@@ -14,8 +14,9 @@ from kpo_course.i18n import set_language
 EXPECTED_COLUMNS = {
     "domains": ["id", "name", "description", "example_tasks", "deliverables", "skills", "risks", "case", "claims"],
     "glossary": ["id", "term", "definition", "related", "claims", "source"],
-    "cases": ["id", "name", "firm", "vendor", "year", "domain", "model", "location", "teaching_case", "summary",
-              "figures", "claims", "sources"],
+    "cases": ["id", "name", "firm", "vendor", "year", "domain", "model", "engagement", "location", "teaching_case",
+              "summary", "figures", "claims", "sources"],
+    "case_classification": ["case", "firm", "engagement", "facet", "id", "name", "why"],
     "case_figures": ["case", "firm", "year", "label", "value", "unit", "source"],
     "tasks": ["id", "task", "label", "reason", "domain"],
     "market_estimates": ["id", "publisher", "kind", "base_year", "base_value_usd_bn", "forecast_year",

@@ -15,16 +15,33 @@ from __future__ import annotations
 
 from .loader import DATA_DIR, load
 from .schema import (
-    CLAIM_IDS, Case, Choice, CommonWrong, Content, ContentError, Country, Course, Criterion,
+    CLAIM_IDS, Case, Choice, Classed, Classification, CommonWrong, Content, ContentError, Country, Course, Criterion,
     Decision, DecisionOption, Domain, EngagementModel, Exercise, Fact, Figure, Group, Gsli,
     GsliDimension, GsliRank, GsliScore, HiddenCost, Item, Lesson, MarketEstimate, Mitigation,
-    Objective, Problem, Question, Quiz, Reason, Risk, Source, Task, Term, Text,
+    Objective, Problem, Question, Quiz, Reason, Risk, Source, Support, Task, Term, Text,
 )
 
 __all__ = [
-    "CLAIM_IDS", "DATA_DIR", "Case", "Choice", "CommonWrong", "Content", "ContentError",
+    "CLAIM_IDS", "DATA_DIR", "Case", "Choice", "Classed", "Classification", "CommonWrong", "Content", "ContentError",
     "Country", "Course", "Criterion", "Decision", "DecisionOption", "Domain", "EngagementModel",
     "Exercise", "Fact", "Figure", "Group", "Gsli", "GsliDimension", "GsliRank", "GsliScore",
     "HiddenCost", "Item", "Lesson", "MarketEstimate", "Mitigation", "Objective", "Problem",
-    "Question", "Quiz", "Reason", "Risk", "Source", "Task", "Term", "Text", "load",
+    "Question", "Quiz", "Reason", "Risk", "Source", "Support", "Task", "Term", "Text",
+    "classification", "load",
 ]
+
+
+def classification(case_id: str) -> Classification:
+    """The domains, motivations and benefits the course's text supports for one case.
+
+    Quiz and exercise keys use it, so a key can never disagree with the data:
+
+    >>> rio = classification("rio_tinto_cpa_global")
+    >>> rio.ids("domains")
+    ('legal_services',)
+    >>> rio.allows("motivations", "lower_cost_offshore"), rio.allows("motivations", "experts_without_training")
+    (True, False)
+    >>> classification("thomson_reuters_pangea3").ids("motivations")  # an acquisition, not outsourcing
+    ()
+    """
+    return load().by_id("cases", case_id).classification

@@ -22,10 +22,10 @@ from typing import Any, Iterator, Mapping, Optional
 
 from . import cache
 from .schema import (
-    Case, Choice, CommonWrong, Content, ContentError, Country, Course, Criterion, Decision,
+    CLASSIFICATION_FACETS, ENGAGEMENTS, Case, Choice, Classed, Classification, CommonWrong, Content, ContentError, Country, Course, Criterion, Decision,
     DecisionOption, Domain, EngagementModel, Exercise, Fact, Fields, Figure, Group, Gsli,
     GsliDimension, GsliRank, GsliScore, HiddenCost, Item, Lesson, MarketEstimate, Mitigation,
-    MISSING, SNAKE_ID, Objective, Problem, Question, Quiz, Reason, Risk, Source, Task, Term, describe,
+    MISSING, SNAKE_ID, Objective, Problem, Question, Quiz, Reason, Risk, Source, Support, Task, Term, describe,
     is_number,
 )
 
@@ -43,7 +43,10 @@ HOME = {
     "engagement model": ("engagement_models.yaml", "models"),
     "lesson": ("course.yaml", "lessons"),
     "country": ("gsli.yaml", "countries"),
+    "motivation": ("motivations.yaml", "motivations"),
+    "benefit": ("benefits.yaml", "benefits"),
 }
+FACET_KIND = {"domains": "domain", "motivations": "motivation", "benefits": "benefit"}
 
 
 # --------------------------------------------------------------------------- YAML
@@ -188,7 +191,7 @@ class _Reader:
             if (home, "*") in self.unreadable or (home, key) in self.unreadable:
                 continue  # already reported: do not bury it under follow-on problems
             if value not in self.ids[kind]:
-                where = home if key in ("terms", "domains", "cases", "sources", "models") else f"{home} ({key})"
+                where = home if key in ("terms", "domains", "cases", "sources", "models", "motivations", "benefits") else f"{home} ({key})"
                 self.problems.append(
                     Problem(file, entry, path, f"unknown {kind} {value!r} (no entry with that id in {where})")
                 )
@@ -196,13 +199,45 @@ class _Reader:
 
 # --------------------------------------------------------------------------- small shared parts
 def _fact(f: Fields, fact_id: Optional[str]) -> Fact:
-    """One fact: a text with its source, and optionally one number with its unit."""
-    f.only({"id", "text", "source", "value", "unit", "illustrative"})
+    """One fact: a text with its source, where it stands there and what it states; optionally one number with its unit."""
+    f.only({"id", "text", "source", "where", "states", "value", "unit", "illustrative"})
     illustrative = bool(f.boolean("illustrative", default=False))
     source = f.ref("source", "source", required=not illustrative)
+    where = f.string("where", required=not illustrative)
+    states = f.string("states", required=not illustrative)
     value = f.number("value", required=False)
     unit = f.string("unit", required=value is not None)
-    return Fact(fact_id or "", f.text("text"), source, value, unit, illustrative)
+    return Fact(fact_id or "", f.text("text"), source, value, unit, illustrative, where, states)
+
+
+def _support(f: Fields) -> Support:
+    """One support record ``{source, where, states}``: which source, where in it, what it states."""
+    f.only({"source", "where", "states"})
+    return Support(f.ref("source", "source") or "", f.string("where") or "", f.string("states") or "")
+
+
+def _classification(f: Fields, teaching: bool) -> Classification:
+    """A case's ``classification: {domains: [{id, why}], motivations: [...], benefits: [...]}``."""
+    raw = f.raw("classification")
+    if raw is MISSING:
+        return Classification()
+    c = f.child("classification", raw)
+    if not c.ok:
+        return Classification()
+    c.only(set(CLASSIFICATION_FACETS))
+    facets: dict[str, tuple[Classed, ...]] = {}
+    for facet in CLASSIFICATION_FACETS:
+        entries, seen = [], set()
+        for i, data in enumerate(c.list(facet, minimum=1 if facet == "domains" else 0)):
+            e = c.child(f"{facet}[{i}]", data)
+            e.only({"id", "why"})
+            entry_id = e.ref("id", FACET_KIND[facet])
+            if entry_id in seen:
+                e.problem("id", f"{entry_id!r} is listed twice")
+            seen.add(entry_id)
+            entries.append(Classed(entry_id or "", e.text("why")))
+        facets[facet] = tuple(entries)
+    return Classification(**facets)
 
 
 def _facts(reader: _Reader, f: Fields, scope: str, name: str = "facts") -> tuple[Fact, ...]:
@@ -222,12 +257,19 @@ def _sources(r: _Reader) -> tuple[Source, ...]:
     doc = r.top(name, r.read(name), {"sources": True})
     out = []
     for f, sid in r.entries(name, doc, "sources", "source"):
-        f.only({"id", "author", "title", "year", "outlet", "url_domain", "confidence", "date", "note"})
+        f.only({"id", "author", "title", "year", "outlet", "url_domain", "confidence", "date", "note",
+                "address", "read"})
+        address = f.string("address", required=False)
+        if address and not re.match(r"^https?://\S+$", address):
+            f.problem("address", f"expected a full web address starting http:// or https://, got {describe(address)}")
+        read = f.string("read", required=False)
+        if read and not re.match(r"^\d{4}-\d{2}-\d{2}$", read):
+            f.problem("read", f"expected a date like \"2026-12-04\", got {describe(read)}")
         out.append(Source(
             sid or "", f.string("author", required=False), f.string("title"),
             f.integer("year", 1900, 2100, required=False), f.string("outlet", required=False),
             f.string("url_domain", required=False), f.string("confidence", choices=("seen", "weak")),
-            f.string("date", required=False), f.text("note", required=False),
+            f.string("date", required=False), f.text("note", required=False), address, read,
         ))
     return tuple(out)
 
@@ -279,7 +321,7 @@ def _engagement_models(r: _Reader) -> tuple[EngagementModel, ...]:
 def _reasons(r: _Reader, name: str, key: str) -> tuple[Reason, ...]:
     doc = r.top(name, r.read(name), {key: True})
     out = []
-    for f, rid in r.entries(name, doc, key):
+    for f, rid in r.entries(name, doc, key, kind=key[:-1]):
         f.only({"id", "name", "explanation", "example", "claims", "case"})
         out.append(Reason(
             rid or "", f.text("name"), f.text("explanation"), f.text("example"), f.claims(),
@@ -335,25 +377,47 @@ def _cases(r: _Reader) -> tuple[Case, ...]:
     out = []
     for f, cid in r.entries(name, doc, "cases", "case"):
         f.only({"id", "name", "firm", "vendor", "year", "domain", "model", "location", "summary",
-                "figures", "claims", "sources", "teaching_case"})
+                "figures", "claims", "sources", "teaching_case", "engagement", "classification", "support"})
         teaching = bool(f.boolean("teaching_case", default=False))
         sources = f.ref_list("sources", "source", minimum=1)
+
+        def among_sources(g: Fields, source: Optional[str]) -> None:
+            if source and sources and source not in sources:
+                g.problem("source", f"{source!r} is not among this case's sources; add it there too")
+
         figures = []
         for i, data in enumerate(f.list("figures", required=False)):
             g = f.child(f"figures[{i}]", data)
-            g.only({"label", "value", "unit", "source"})
-            source = g.ref("source", "source")
-            if source and sources and source not in sources:
-                g.problem("source", f"{source!r} is not among this case's sources; add it there too")
-            figures.append(Figure(g.text("label"), g.number("value"), g.string("unit") or "", source or ""))
+            g.only({"label", "value", "unit", "support"})
+            raw = g.raw("support")
+            support = _support(g.child("support", raw)) if raw is not MISSING else Support("", "", "")
+            among_sources(g.child("support", raw if raw is not MISSING else {}), support.source or None)
+            figures.append(Figure(g.text("label"), g.number("value"), g.string("unit") or "",
+                                  support.source, support.where, support.states))
         if teaching and figures:
             f.problem("figures", "a teaching case has no figures (its numbers would be made up)")
+        supports = []
+        for i, data in enumerate(f.list("support", minimum=0 if teaching else 1, required=not teaching)):
+            g = f.child(f"support[{i}]", data)
+            supports.append(_support(g))
+            among_sources(g, supports[-1].source or None)
+        engagement = f.string("engagement", choices=ENGAGEMENTS, nullable=teaching)
+        model = f.ref("model", "engagement model", nullable=True)
+        expected_model = {"third_party": "third_party", "captive": "captive_subsidiary", "acquisition": None}
+        if engagement and model != expected_model[engagement] and (model or engagement == "acquisition"):
+            want = expected_model[engagement]
+            f.problem("model", f"an engagement {engagement!r} goes with model {want!r}, got {model!r}"
+                      if want else f"an acquisition is not an engagement model: write model: null, got {model!r}")
+        domain = f.ref("domain", "domain") or ""
+        classification = _classification(f, teaching)
+        if domain and classification.domains and not classification.allows("domains", domain):
+            f.problem("classification.domains", f"must include the case's own domain {domain!r}")
         out.append(Case(
             cid or "", f.text("name"), f.string("firm") or "", f.string("vendor", nullable=True),
-            f.integer("year", 1900, 2100, nullable=True), f.ref("domain", "domain") or "",
-            f.ref("model", "engagement model", nullable=True), f.text("location", required=False),
+            f.integer("year", 1900, 2100, nullable=True), domain,
+            model, f.text("location", required=False),
             f.text("summary"), tuple(figures), f.claims(),
-            sources, teaching,
+            sources, teaching, engagement, classification, tuple(supports),
         ))
     return tuple(out)
 
@@ -509,7 +573,7 @@ _KIND_FIELDS = {
     "multiple": {"options"},
     "truefalse": {"answer", "feedback_true", "feedback_false"},
     "categorise": {"groups", "items"},
-    "numeric": {"answer", "tolerance", "unit", "feedback_correct", "feedback_wrong", "common_wrong"},
+    "numeric": {"answer", "tolerance", "unit", "feedback_correct", "feedback_wrong", "common_wrong", "share"},
 }
 
 
@@ -584,6 +648,7 @@ def _question(f: Fields, kind: str) -> dict[str, Any]:
             w.only({"value", "feedback"})
             wrongs.append(CommonWrong(w.number("value"), w.text("feedback")))
         out["common_wrong"] = tuple(wrongs)
+        out["share"] = bool(f.boolean("share", False))
     return out
 
 
@@ -702,9 +767,26 @@ def _read_all(r: _Reader) -> Content:
     )
     parts["hidden_costs"], parts["hidden_cost_facts"] = _hidden_costs(r)
     r.check_refs()
+    if not r.problems:
+        _check_examples_match_classification(r, parts)
     if r.problems:
         raise ContentError(r.problems)
     return Content(**parts)
+
+
+def _check_examples_match_classification(r: _Reader, parts: Mapping[str, Any]) -> None:
+    """A domain, motivation or benefit whose example is a case must be one the case is classed under."""
+    cases = {c.id: c for c in parts["cases"]}
+    homes = (("domains.yaml", "domains", "domains"), ("motivations.yaml", "motivations", "motivations"),
+             ("benefits.yaml", "benefits", "benefits"))
+    for file, key, facet in homes:
+        for entry in parts[key]:
+            case = cases.get(entry.case) if entry.case else None
+            if case is not None and not case.classification.allows(facet, entry.id):
+                r.problems.append(Problem(
+                    file, f"'{entry.id}'", "case",
+                    f"its example case {case.id!r} is not classed under {entry.id!r} in cases.yaml "
+                    f"(classification.{facet}): add it there with why, or pick another case"))
 
 
 @functools.lru_cache(maxsize=1)

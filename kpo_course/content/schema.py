@@ -79,6 +79,8 @@ class Source(NamedTuple):
     confidence: str  # "seen" or "weak"
     date: Optional[str] = None
     note: Optional[Text] = None
+    address: Optional[str] = None  # the full web address we read it at, where we have one
+    read: Optional[str] = None  # when we read it ("2026-12-04"), where recorded
 
 
 class Term(NamedTuple):
@@ -115,6 +117,8 @@ class Fact(NamedTuple):
     value: Optional[float] = None
     unit: Optional[str] = None
     illustrative: bool = False
+    where: Optional[str] = None  # where in the source (required unless illustrative)
+    states: Optional[str] = None  # what the source states there, our words, figures exact
 
 
 class EngagementModel(NamedTuple):
@@ -179,17 +183,85 @@ class HiddenCost(NamedTuple):
     claims: tuple[str, ...] = ()
 
 
+class Support(NamedTuple):
+    """Where a fact stands in a source we read, and what the source states there.
+
+    ``states`` is our own paraphrase with the source's figures exact (a figure the
+    course uses must appear in it); it is for instructors and the ledger, so English only.
+
+    >>> Support("law_com_rio_tinto_2009", "paragraph 1", "CPA Global provides 12 Delhi-based lawyers").source
+    'law_com_rio_tinto_2009'
+    """
+
+    source: str
+    where: str
+    states: str
+
+
 class Figure(NamedTuple):
-    """One number from a real case, e.g. ``value=250, unit="USD/day"``."""
+    """One number from a real case, e.g. ``value=250, unit="USD/day"``, with its support."""
 
     label: Text
     value: float
     unit: str
     source: str
+    where: str = ""
+    states: str = ""
+
+
+class Classed(NamedTuple):
+    """One domain, motivation or benefit a case is classed under, and why the course's text supports it."""
+
+    id: str
+    why: Text
+
+
+class Classification(NamedTuple):
+    """A case's domains, motivations and benefits: every one the course's own text supports.
+
+    A quiz or exercise key that names a case's domain, motivation or benefit must be one of
+    these; an answer naming any of them is defensible.
+
+    >>> from kpo_course.content import load
+    >>> lilly = load().by_id("cases", "eli_lilly_tcs").classification
+    >>> lilly.ids("domains")
+    ('research_and_development', 'healthcare')
+    >>> lilly.allows("domains", "healthcare"), lilly.allows("domains", "legal_services")
+    (True, False)
+    """
+
+    domains: tuple[Classed, ...] = ()
+    motivations: tuple[Classed, ...] = ()
+    benefits: tuple[Classed, ...] = ()
+
+    def ids(self, facet: str) -> tuple[str, ...]:
+        """The ids under ``facet`` (``"domains"``, ``"motivations"`` or ``"benefits"``)."""
+        return tuple(entry.id for entry in getattr(self, facet))
+
+    def allows(self, facet: str, id: str) -> bool:
+        """True when ``id`` is one of the case's ``facet`` (a defensible answer)."""
+        return id in self.ids(facet)
+
+    def why(self, facet: str, id: str) -> Optional[Text]:
+        """Why the case counts under ``facet`` ``id`` ({en, sv}), or None if it does not."""
+        for entry in getattr(self, facet):
+            if entry.id == id:
+                return entry.why
+        return None
+
+
+ENGAGEMENTS = ("third_party", "captive", "acquisition")
+CLASSIFICATION_FACETS = ("domains", "motivations", "benefits")
 
 
 class Case(NamedTuple):
-    """A real case (or the article's teaching example when ``teaching_case``)."""
+    """A real case (or the article's teaching example when ``teaching_case``).
+
+    ``engagement`` is ``third_party`` (a firm buys the work from a vendor), ``captive`` (its own
+    unit does it) or ``acquisition`` (one firm buys another: the provider industry consolidating,
+    not a KPO engagement); None for the teaching example, which does not say.
+    ``support`` records where each fact of the summary stands in a source.
+    """
 
     id: str
     name: Text
@@ -204,6 +276,9 @@ class Case(NamedTuple):
     claims: tuple[str, ...]
     sources: tuple[str, ...]
     teaching_case: bool = False
+    engagement: Optional[str] = None
+    classification: Classification = Classification()
+    support: tuple[Support, ...] = ()
 
 
 class Task(NamedTuple):
@@ -373,6 +448,7 @@ class Question(NamedTuple):
     feedback_correct: Optional[Text] = None
     feedback_wrong: Optional[Text] = None
     common_wrong: tuple[CommonWrong, ...] = ()
+    share: bool = False  # numeric: the answer is a share (0.857); "85.7%" is read as 0.857
 
 
 class Quiz(NamedTuple):
