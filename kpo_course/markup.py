@@ -13,8 +13,9 @@ True
 from __future__ import annotations
 
 import html
+import re
 
-__all__ = ["text", "block", "verdict_line", "SYMBOLS", "COLOURS", "NO_MATH"]
+__all__ = ["text", "plain", "block", "verdict_line", "SYMBOLS", "COLOURS", "NO_MATH"]
 
 # MathJax 3 skips elements with this class (JupyterLab's typesetter is MathJax 3).
 NO_MATH = "tex2jax_ignore mathjax_ignore"
@@ -31,6 +32,15 @@ def text(value: object) -> str:
     '&lt;b&gt;'
     """
     return html.escape(str(value)).replace("$", DOLLAR)
+
+
+def plain(markup_html: str) -> str:
+    """What a reader sees of ``markup_html``: tags dropped, entities decoded (for tests and text alternatives).
+
+    >>> plain(text("US$250 < US$1,750"))
+    'US$250 < US$1,750'
+    """
+    return html.unescape(re.sub(r"<[^>]*>", "", markup_html))
 
 
 def block(inner_html: str, css_class: str = "") -> str:

@@ -152,12 +152,12 @@ DRILL_ID = "tasks"
 def summary() -> Any:
     """Your progress as a pandas DataFrame: one row per lesson, and one for the task drill.
 
-    Rows: lesson 00 (only when its warm-up exercise has checks), lessons 01-06, then
+    Rows: lesson 00 (only when its warm-up exercise has checks), every other lesson of the course, then
     ``tasks`` (the "KPO or BPO?" drill). Columns (:data:`SUMMARY_COLUMNS`):
 
     - ``quiz_right`` / ``quiz_total``: quiz questions (``quizNN.qM``) answered right, of all;
     - ``exercise_right`` / ``exercise_total``: exercise checks (``NN.qM``) right, of all, over
-      the exercises that belong to the lesson (the capstone counts for lesson 06);
+      the exercises that belong to the lesson (as ``course.yaml`` assigns them);
     - ``answered``: how many of the row's questions you have tried at least once;
     - ``right`` / ``total`` / ``percent``: the row's parts added up (``percent`` is NaN
       when there is nothing to answer yet).
@@ -189,8 +189,6 @@ def summary() -> Any:
         exercises_of.setdefault(exercise.lesson, []).append(exercise.id)
     rows = []
     for lesson in content.course.lessons:
-        if not ("00" <= lesson.id <= "06"):
-            continue
         quiz = content.quizzes.get(lesson.id)
         quiz_ids = [q.id for q in quiz.questions] if quiz else []
         check_ids = [q.id for ex in exercises_of.get(lesson.id, []) for q in checks.questions(ex)]
@@ -255,7 +253,7 @@ def _chart_png(frame: Any) -> bytes:
 
 
 def _table_html(frame: Any) -> str:
-    import html
+    from . import markup
 
     import pandas as pd
 
@@ -269,7 +267,7 @@ def _table_html(frame: Any) -> str:
     cell = "padding:2px 8px;border-bottom:1px solid #ddd"
     header = [tr("Lesson", "Lektion"), tr("Quiz", "Quiz"), tr("Exercise checks", "Övningskontroller"),
               tr("Tried", "Försökt"), tr("Right", "Rätt")]
-    head = "".join(f"<th style='{cell};text-align:{'left' if i == 0 else 'right'}'>{html.escape(h)}</th>"
+    head = "".join(f"<th style='{cell};text-align:{'left' if i == 0 else 'right'}'>{markup.text(h)}</th>"
                    for i, h in enumerate(header))
     body = []
     for row in frame.itertuples():
@@ -278,7 +276,7 @@ def _table_html(frame: Any) -> str:
         cells = [name, part(row.quiz_right, row.quiz_total), part(row.exercise_right, row.exercise_total),
                  part(row.answered, row.total), part(row.right, row.total) + share]
         body.append("<tr>" + "".join(
-            f"<td style='{cell};text-align:{'left' if i == 0 else 'right'}'>{html.escape(str(c))}</td>"
+            f"<td style='{cell};text-align:{'left' if i == 0 else 'right'}'>{markup.text(str(c))}</td>"
             for i, c in enumerate(cells)) + "</tr>")
     return (f"<table class='kpo-progress-table' style='border-collapse:collapse;margin:4px 0'>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
@@ -289,7 +287,7 @@ _view_class: Any = None
 
 def _make_view_class() -> Any:
     """The progress view's class, made on first use so that importing this module stays light."""
-    import html
+    from . import markup
 
     import ipywidgets as w
 
@@ -322,14 +320,14 @@ def _make_view_class() -> Any:
                 guarded(self.status)(self._render)()
 
         def _render(self) -> None:
-            self.title.value = f"<h3 style='margin:0'>{html.escape(tr('Your progress', 'Dina framsteg'))}</h3>"
+            self.title.value = f"<h3 style='margin:0'>{markup.text(tr('Your progress', 'Dina framsteg'))}</h3>"
             self.refresh_button.description = tr("Refresh", "Uppdatera")
             self.refresh_button.tooltip = tr("Read your progress again", "Läs in dina framsteg igen")
             frame = summary()
             self.summary = frame
             self.table.value = _table_html(frame)
             if int(frame["answered"].sum()) == 0:
-                self.message.value = "<p style='line-height:1.45'>" + html.escape(tr(
+                self.message.value = "<p style='line-height:1.45'>" + markup.text(tr(
                     "No progress yet, and that is fine: answer a quiz question, run an exercise check or sort "
                     "a task in the drill, and it shows up here.",
                     "Inga framsteg än, och det gör inget: svara på en quizfråga, kör en övningskontroll eller "
@@ -337,7 +335,7 @@ def _make_view_class() -> Any:
                 self.chart.layout.display = "none"
             else:
                 right, total = int(frame["right"].sum()), int(frame["total"].sum())
-                self.message.value = "<p style='line-height:1.45'>" + html.escape(tr(
+                self.message.value = "<p style='line-height:1.45'>" + markup.text(tr(
                     f"You have {right} of {total} questions right so far. Well done for keeping at it.",
                     f"Du har {right} av {total} frågor rätt hittills. Bra att du håller i.")) + "</p>"
                 self.chart.value = _chart_png(frame)
@@ -374,4 +372,4 @@ class _Message:
     def _repr_html_(self) -> str:
         import html
 
-        return f"<div class='kpo-progress' role='status'>{html.escape(self.text)}</div>"
+        return f"<div class='kpo-progress' role='status'>{markup.text(self.text)}</div>"

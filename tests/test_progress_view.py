@@ -28,7 +28,8 @@ def test_summary_has_one_row_per_lesson_and_one_for_the_drill_with_totals_from_t
     table = progress.summary()
     assert list(table.columns) == list(progress.SUMMARY_COLUMNS)
     ids = table["id"].tolist()
-    assert ids[-1] == "tasks" and [i for i in ids if i != "00"][:-1] == ["01", "02", "03", "04", "05", "06"]
+    lessons = [lesson.id for lesson in load().course.lessons if lesson.id != "00"]
+    assert ids[-1] == "tasks" and [i for i in ids if i != "00"][:-1] == lessons and "07" in lessons
     assert ("00" in ids) == bool(checks.questions("00"))
     rows = table.set_index("id")
     for lesson, quiz in load().quizzes.items():
@@ -62,7 +63,9 @@ def test_summary_counts_right_answers_attempts_and_percent():
 def test_summary_titles_follow_the_language():
     i18n.set_language("sv")
     rows = progress.summary().set_index("id")
-    assert rows.loc["01", "title"] == "Vad är KPO?" and rows.loc["tasks", "title"] == "Övning: KPO eller BPO?"
+    lesson = next(lesson for lesson in load().course.lessons if lesson.id == "01")
+    assert rows.loc["01", "title"] == lesson.title["sv"] != lesson.title["en"]
+    assert rows.loc["tasks", "title"] == "Övning: KPO eller BPO?"
 
 
 def test_show_with_no_progress_says_so_kindly():

@@ -9,7 +9,7 @@ from kpo_course.checks.quiz import grade, parse_number
 from kpo_course.content import load
 from kpo_course.widgets.quiz_view import Quiz
 
-LESSONS = ["01", "02", "03", "04", "05", "06"]
+LESSONS = sorted(load().quizzes)  # every quiz the course has, 07 included
 
 
 @pytest.fixture(autouse=True)
@@ -248,3 +248,91 @@ def test_numbers_with_currency_and_words_are_right_in_an_amount_question():
 def test_a_percent_unit_question_that_is_not_a_share_reads_the_percent_as_written():
     q = numeric_question(85.7, 0.6, share=False, unit="%")
     assert grade(q, "85.7%").correct and grade(q, "85,7").correct
+
+
+# --------------------------------------------------------------------------- wording and Try again
+def open_first(kind: str) -> Quiz:
+    for lesson in LESSONS:
+        quiz = Quiz(lesson)
+        for _ in quiz.quiz.questions:
+            if quiz.question.kind == kind:
+                return quiz
+            quiz.next_button.click()
+    raise AssertionError(f"no {kind} question")
+
+
+@pytest.mark.parametrize(("lesson", "index", "question"), all_questions(),
+                         ids=[q.id for _, _, q in all_questions()])
+def test_no_verdict_word_is_said_twice(lesson, index, question):
+    for answer in (right_answer(question), wrong_answer(question)):
+        verdict = grade(question, answer)
+        for lang in ("en", "sv"):
+            message = verdict.message[lang]
+            for word in ("Correct", "Right.", "Not quite", "Rätt:", "Rätt.", "Inte riktigt"):
+                assert not message.startswith(word), (lang, message)
+            assert "option(s)" not in message and "alternativ(en)" not in message
+
+
+def test_the_quiz_box_says_its_verdict_once():
+    quiz = open_first("numeric")
+    quiz.answer(right_answer(quiz.question))
+    quiz.check_button.click()
+    text = quiz.feedback.value
+    assert text.count("Correct") == 1 and "✓ Correct:" in text
+    quiz.retry_button.click()
+    quiz.answer(wrong_answer(quiz.question))
+    quiz.check_button.click()
+    assert quiz.feedback.value.count("Not quite") == 1
+
+
+def test_try_again_keeps_the_right_matches_and_clears_the_wrong_ones():
+    quiz = open_first("categorise")
+    q = quiz.question
+    answer = wrong_answer(q)
+    quiz.answer(answer)
+    quiz.check_button.click()
+    first = q.items[0].id
+    assert "1 of the" in quiz.feedback.value and "is in the wrong group" in quiz.feedback.value
+    quiz.retry_button.click()
+    assert quiz._dropdowns[first].value == "__unset__"
+    assert all(quiz._dropdowns[i.id].value == i.group for i in q.items[1:])
+    quiz._dropdowns[first].value = q.items[0].group
+    quiz.check_button.click()
+    assert "✓" in quiz.feedback.value
+
+
+def test_try_again_in_a_multiple_choice_unticks_only_the_wrong_picks():
+    quiz = open_first("multiple")
+    q = quiz.question
+    right = [o.id for o in q.options if o.correct]
+    wrong = next(o.id for o in q.options if not o.correct)
+    quiz.answer([right[0], wrong])
+    quiz.check_button.click()
+    quiz.retry_button.click()
+    assert quiz._boxes[right[0]].value is True and quiz._boxes[wrong].value is False
+
+
+def test_missed_options_are_counted_with_the_right_number():
+    q = next(q for _, _, q in all_questions() if q.kind == "multiple" and sum(o.correct for o in q.options) >= 2)
+    right = [o.id for o in q.options if o.correct]
+    one_missed = grade(q, right[1:]).message
+    assert one_missed["en"].endswith("You still miss one right option.")
+    assert one_missed["sv"].endswith("Du saknar fortfarande ett rätt alternativ.")
+    if len(right) >= 3:
+        assert grade(q, right[2:]).message["en"].endswith("You still miss two right options.")
+
+
+def test_matching_dropdowns_get_a_real_width():
+    quiz = open_first("categorise")
+    for dropdown in quiz._dropdowns.values():
+        assert dropdown.layout.width == "100%" and dropdown.style.description_width == "58%"
+        assert "kpo-match" in dropdown._dom_classes
+    assert ".kpo-quiz .kpo-match select{min-width:14em}" in quiz.title.value
+
+
+def test_a_share_question_box_invites_a_share_or_a_percent():
+    question = next((q for _, _, q in all_questions() if q.kind == "numeric" and q.share), None)
+    if question is None:
+        pytest.skip("no quiz question has share: true yet")
+    assert grade(question, f"{question.answer * 100:.6g}%").correct
+    assert grade(question, f"{question.answer * 100:.6g}").result["reason"] == "typed_percent"

@@ -58,8 +58,25 @@ def _as_ids(answer: Any) -> set[str] | None:
         return None
 
 
+#: A verdict word a feedback text may open with; the quiz shows ✓/✗ and its own word, so it is said once.
+_LEAD = re.compile(
+    r"^(?:correct|right|yes|not quite|not yet|wrong|incorrect|no|"
+    r"rätt|riktigt|ja|inte riktigt|inte än|inte ännu|fel|nej)\s*[.:!,]\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def without_lead(message: str) -> str:
+    """``message`` without an opening verdict word ("Correct:", "Not quite.", "Rätt:"), first letter kept.
+
+    >>> without_lead("Correct: 12 × 250 = 3,000."), without_lead("Inte riktigt. Tänk om."), without_lead("No lead.")
+    ('12 × 250 = 3,000.', 'Tänk om.', 'No lead.')
+    """
+    return _LEAD.sub("", message, count=1) if isinstance(message, str) else message
+
+
 def _join(texts: list) -> dict[str, str]:
-    return {lang: " ".join(t[lang] for t in texts) for lang in ("en", "sv")}
+    return {lang: " ".join(without_lead(t[lang]) for t in texts) for lang in ("en", "sv")}
 
 
 def count_text(count: int, en: tuple[str, str], sv: tuple[str, str]) -> dict[str, str]:
@@ -268,9 +285,14 @@ _GRADERS = {"single": _single, "multiple": _multiple, "truefalse": _truefalse,
 
 
 def grade(question: Question, answer: Any) -> Verdict:
-    """Grade ``answer`` to a quiz ``question``; never raises, never accepts a wrong answer."""
+    """Grade ``answer`` to a quiz ``question``; never raises, never accepts a wrong answer.
+
+    The message never opens with a verdict word: the quiz shows ✓ or ✗ with its own word.
+    """
     try:
-        return _GRADERS[question.kind](question, answer)
+        verdict = _GRADERS[question.kind](question, answer)
+        message = {lang: without_lead(verdict.message[lang]) for lang in ("en", "sv")}
+        return Verdict(verdict.correct, message, verdict.result)
     except Exception as error:
         return Verdict(False, say(f"This answer could not be checked ({type(error).__name__}).",
                                   f"Svaret kunde inte kontrolleras ({type(error).__name__})."),

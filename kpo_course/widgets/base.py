@@ -6,7 +6,7 @@ looks. :func:`guarded` catches it and shows it in the widget's own status line.
 from __future__ import annotations
 
 import functools
-import html
+from .. import markup
 from typing import Any, Callable
 
 import ipywidgets as w
@@ -18,8 +18,8 @@ def error_html(error: BaseException) -> str:
     """A short, visible error message for a widget's status line."""
     return (
         '<div class="kpo-error" role="alert" style="color:#D55E00">✗ '
-        + html.escape(tr("Something went wrong here: ", "Något gick fel här: "))
-        + html.escape(f"{type(error).__name__}: {error}"[:300])
+        + markup.text(tr("Something went wrong here: ", "Något gick fel här: "))
+        + markup.text(f"{type(error).__name__}: {error}"[:300])
         + "</div>"
     )
 

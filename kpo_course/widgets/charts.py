@@ -24,7 +24,7 @@ Numbers follow the course language: ``1,234,000`` and ``23%`` in English,
 """
 from __future__ import annotations
 
-import html
+from .. import markup
 from collections import OrderedDict
 from typing import Any, Callable, Hashable, Iterable
 
@@ -35,7 +35,7 @@ from . import saved_charts
 from ..i18n import tr
 
 __all__ = ["Chart", "clear_cache", "number", "smart", "money", "percent", "heading", "bullets", "note", "sentence",
-           "verdict_box", "table", "frame_layout", "illustrative_text"]
+           "table", "frame_layout", "illustrative_text"]
 
 NBSP = "\u00a0"
 #: Width of a chart on screen in pixels: the PNG's own size (plots.FIGSIZE at plots.DPI), never stretched.
@@ -137,32 +137,24 @@ def percent(share: float, decimals: int = 0) -> str:
 
 # --------------------------------------------------------------------------- HTML snippets
 def heading(text: str, level: int = 3) -> str:
-    return f"<h{level} style='margin:0 0 4px 0'>{html.escape(text)}</h{level}>"
+    return f"<h{level} style='margin:0 0 4px 0'>{markup.text(text)}</h{level}>"
 
 
 def bullets(title: str, items: Iterable[str]) -> str:
-    entries = "".join(f"<li>{html.escape(item)}</li>" for item in items)
-    return (f"<div style='line-height:1.45'><b>{html.escape(title)}</b>"
+    entries = "".join(f"<li>{markup.text(item)}</li>" for item in items)
+    return (f"<div style='line-height:1.45'><b>{markup.text(title)}</b>"
             f"<ul style='margin:2px 0 6px 0'>{entries}</ul></div>")
 
 
 def note(text: str) -> str:
     """A quiet line, e.g. that the numbers are illustrative."""
-    return f"<div class='kpo-note' style='font-size:90%;color:#444;line-height:1.45'>{html.escape(text)}</div>"
-
-
-def verdict_box(correct: bool | None, word: str, message: str) -> str:
-    """A ✓ / ✗ / … line: symbol and words, colour only as a border."""
-    symbol, colour = {True: ("✓", "#009E73"), False: ("✗", "#D55E00"), None: ("…", "#0072B2")}[correct]
-    return (f"<div class='kpo-feedback' role='status' style='border-left:4px solid {colour};padding:4px 10px;"
-            f"line-height:1.45'>"
-            f"<b>{symbol} {html.escape(word)}</b> {html.escape(message)}</div>")
+    return f"<div class='kpo-note' style='font-size:90%;color:#444;line-height:1.45'>{markup.text(text)}</div>"
 
 
 def sentence(text: str) -> str:
     """The sentence that reads a chart aloud (a live region: screen readers announce changes)."""
     return (f"<div class='kpo-sentence' role='status' aria-live='polite' style='margin:6px 0;padding:4px 10px;"
-            f"background:#f2f6fa;border-left:4px solid #0072B2;line-height:1.45'>{html.escape(text)}</div>")
+            f"background:#f2f6fa;border-left:4px solid #0072B2;line-height:1.45'>{markup.text(text)}</div>")
 
 
 def table(header: list[str], rows: list[list[str]], *, css_class: str = "kpo-table", text_columns: int = 1) -> str:
@@ -171,9 +163,9 @@ def table(header: list[str], rows: list[list[str]], *, css_class: str = "kpo-tab
     def style(i: int) -> str:
         return f"padding:2px 8px;border-bottom:1px solid #ddd;text-align:{'left' if i < text_columns else 'right'}"
 
-    head = "".join(f"<th style='{style(i)}'>{html.escape(h)}</th>" for i, h in enumerate(header))
+    head = "".join(f"<th style='{style(i)}'>{markup.text(h)}</th>" for i, h in enumerate(header))
     body = "".join(
-        "<tr>" + "".join(f"<td style='{style(i)}'>{html.escape(c)}</td>" for i, c in enumerate(row)) + "</tr>"
+        "<tr>" + "".join(f"<td style='{style(i)}'>{markup.text(c)}</td>" for i, c in enumerate(row)) + "</tr>"
         for row in rows
     )
     return f"<table class='{css_class}' style='border-collapse:collapse;margin:4px 0'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -10,7 +10,7 @@ The defaults come from :func:`kpo_course.models.default_options` and are ILLUSTR
 """
 from __future__ import annotations
 
-import html
+from .. import markup
 from typing import Any
 
 import ipywidgets as w
@@ -215,7 +215,7 @@ class CostCalculator(Friendly, w.VBox):
         self.include_switching_back.tooltip = self.switching_back.tooltip
         self.hidden_heading.value = (
             "<div style='margin-top:6px'><b>"
-            + html.escape(tr("Barthélemy's four hidden costs (MIT Sloan Management Review, 2001), and rework",
+            + markup.text(tr("Barthélemy's four hidden costs (MIT Sloan Management Review, 2001), and rework",
                              "Barthélemys fyra dolda kostnader (MIT Sloan Management Review, 2001), och omarbete"))
             + "</b></div>"
         )

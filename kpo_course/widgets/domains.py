@@ -7,7 +7,7 @@ True
 """
 from __future__ import annotations
 
-import html
+from .. import markup
 from typing import Any
 
 import ipywidgets as w
@@ -109,7 +109,7 @@ class DomainExplorer(Friendly, w.VBox):
     def _render(self) -> None:
         d = self.current
         self.details.value = (
-            f"<div class='kpo-domain' style='line-height:1.45'><p style='margin:6px 0'>{html.escape(localize(d.description))}</p>"
+            f"<div class='kpo-domain' style='line-height:1.45'><p style='margin:6px 0'>{markup.text(localize(d.description))}</p>"
             + bullets(tr("Example tasks", "Exempel på uppgifter"), map(localize, d.example_tasks))
             + bullets(tr("What the client gets", "Vad kunden får"), map(localize, d.deliverables))
             + bullets(tr("Skills it needs", "Kompetens som krävs"), map(localize, d.skills))
@@ -125,7 +125,7 @@ class DomainExplorer(Friendly, w.VBox):
         more = ""
         if others:
             names = ", ".join(localize(c.name) for c in others)
-            more = f"<p style='margin:4px 0'>{html.escape(tr('More cases in this domain: ', 'Fler fall i den här domänen: ') + names)}.</p>"
+            more = f"<p style='margin:4px 0'>{markup.text(tr('More cases in this domain: ', 'Fler fall i den här domänen: ') + names)}.</p>"
         if d.case is None:
             text = tr(
                 "A real case: none yet. Our sources hold no well-documented case for this domain, "
@@ -133,7 +133,7 @@ class DomainExplorer(Friendly, w.VBox):
                 "Ett verkligt fall: inget än. Våra källor har inget väldokumenterat fall för den här domänen, "
                 "så kursen hittar inte på något.",
             )
-            return f"<div class='kpo-case kpo-no-case' style='line-height:1.45'><p><b>{html.escape(text)}</b></p>{more}</div>"
+            return f"<div class='kpo-case kpo-no-case' style='line-height:1.45'><p><b>{markup.text(text)}</b></p>{more}</div>"
         case: Case = content.by_id("cases", d.case)
         facts = [case.firm]
         if case.vendor:
@@ -146,20 +146,20 @@ class DomainExplorer(Friendly, w.VBox):
             facts.append(localize(case.location))
         if case.figures:
             rows = "".join(
-                f"<li>{html.escape(localize(f.label))}: <b>{html.escape(figure_text(f.value, f.unit))}</b> "
-                f"<span style='color:#444'>({html.escape(tr('source', 'källa'))}: {html.escape(citation(f.source))})</span></li>"
+                f"<li>{markup.text(localize(f.label))}: <b>{markup.text(figure_text(f.value, f.unit))}</b> "
+                f"<span style='color:#444'>({markup.text(tr('source', 'källa'))}: {markup.text(citation(f.source))})</span></li>"
                 for f in case.figures
             )
-            figures = f"<div><b>{html.escape(tr('Figures', 'Siffror'))}</b><ul style='margin:2px 0'>{rows}</ul></div>"
+            figures = f"<div><b>{markup.text(tr('Figures', 'Siffror'))}</b><ul style='margin:2px 0'>{rows}</ul></div>"
         else:
-            figures = f"<p style='margin:4px 0'>{html.escape(tr('Our sources give no figures for this case.', 'Våra källor ger inga siffror för det här fallet.'))}</p>"
+            figures = f"<p style='margin:4px 0'>{markup.text(tr('Our sources give no figures for this case.', 'Våra källor ger inga siffror för det här fallet.'))}</p>"
         sources = "; ".join(citation(s) for s in case.sources)
         return (
             "<div class='kpo-case' style='border-left:4px solid #0072B2;padding:2px 10px;margin-top:6px;line-height:1.45'>"
-            f"<div><b>{html.escape(tr('A real case: ', 'Ett verkligt fall: ') + localize(case.name))}</b></div>"
-            f"<div style='color:#444'>{html.escape(' · '.join(facts))}</div>"
-            f"<p style='margin:4px 0'>{html.escape(localize(case.summary))}</p>"
+            f"<div><b>{markup.text(tr('A real case: ', 'Ett verkligt fall: ') + localize(case.name))}</b></div>"
+            f"<div style='color:#444'>{markup.text(' · '.join(facts))}</div>"
+            f"<p style='margin:4px 0'>{markup.text(localize(case.summary))}</p>"
             f"{figures}"
-            f"<div style='font-size:90%;color:#444'>{html.escape(tr('Sources: ', 'Källor: ') + sources)}</div>"
+            f"<div style='font-size:90%;color:#444'>{markup.text(tr('Sources: ', 'Källor: ') + sources)}</div>"
             f"{more}</div>"
         )

@@ -1,7 +1,7 @@
 """Choose the course language (English or Swedish) with one click."""
 from __future__ import annotations
 
-import html
+from .. import markup
 
 import ipywidgets as w
 
@@ -39,4 +39,4 @@ class LanguagePicker(Friendly, w.VBox):
 
     def _show(self) -> None:
         text = i18n.tr("✓ The course now speaks English.", "✓ Kursen talar nu svenska.")
-        self.status.value = f'<span class="kpo-language-status">{html.escape(text)}</span>'
+        self.status.value = f'<span class="kpo-language-status">{markup.text(text)}</span>'

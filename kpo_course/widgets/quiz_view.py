@@ -1,7 +1,8 @@
 """The knowledge-check quiz at the end of each lesson: ``kpo.quiz("01")``.
 
 One question at a time: choose or type an answer, press Check, read why it is right or
-wrong; a hint appears after the second miss; Try again clears the answer. The score and
+wrong; a hint appears after the second miss; Try again clears what the check found wrong and
+keeps what it found right. The score and
 every attempt go to the progress store. Options are shuffled with a fixed seed, so stored
 outputs stay the same from run to run.
 
@@ -10,7 +11,7 @@ outputs stay the same from run to run.
 """
 from __future__ import annotations
 
-import html
+from .. import markup
 import random
 from typing import Any
 
@@ -23,6 +24,8 @@ from ..i18n import localize, tr
 from .base import Friendly, error_html, guarded
 
 UNSET = "__unset__"
+#: The share of a matching row that the item's text takes; its dropdown gets the rest (never a sliver).
+MATCH_TEXT_WIDTH = "58%"
 
 
 def _shuffled(question: Question, entries: tuple) -> list:
@@ -37,7 +40,12 @@ WRAP_OPTIONS = (
     # the text comes before its radio button in ipywidgets' markup: row-reverse puts the button first
     "<style>.kpo-quiz .widget-radio-box label{display:flex;flex-direction:row-reverse;justify-content:flex-end;"
     "align-items:flex-start;white-space:normal;line-height:1.4;height:auto;margin-bottom:3px}"
-    ".kpo-quiz .widget-radio-box label input{flex:none;position:static;margin:2px 6px 0 0}</style>"
+    ".kpo-quiz .widget-radio-box label input{flex:none;position:static;margin:2px 6px 0 0}"
+    # a matching question: the item's text wraps on the left, its dropdown keeps a readable width
+    ".kpo-quiz .kpo-match{align-items:center;margin-bottom:4px}"
+    ".kpo-quiz .kpo-match .widget-label{white-space:normal;height:auto;line-height:1.35;overflow:visible;"
+    "text-overflow:clip;padding-right:8px}"
+    ".kpo-quiz .kpo-match select{min-width:14em}</style>"
 )
 
 class Quiz(Friendly, w.VBox):
@@ -53,6 +61,7 @@ class Quiz(Friendly, w.VBox):
         self.quiz = quizzes[lesson]
         self.index = 0
         self.results: dict[str, bool] = {}
+        self._last: Any = None  # the last verdict on the question on screen
         self.misses: dict[str, int] = {}
         self.title = w.HTML()
         self.position = w.HTML()
@@ -90,10 +99,11 @@ class Quiz(Friendly, w.VBox):
     def _show(self) -> None:
         q = self.question
         total = len(self.quiz.questions)
-        self.title.value = WRAP_OPTIONS + f"<h3 style='margin:0'>{html.escape(localize(self.quiz.title))}</h3>"
-        self.position.value = html.escape(tr(f"Question {self.index + 1} of {total}", f"Fråga {self.index + 1} av {total}"))
-        self.prompt.value = f"<div class='kpo-quiz-prompt'>{html.escape(localize(q.prompt))}</div>"
+        self.title.value = WRAP_OPTIONS + f"<h3 style='margin:0'>{markup.text(localize(self.quiz.title))}</h3>"
+        self.position.value = markup.text(tr(f"Question {self.index + 1} of {total}", f"Fråga {self.index + 1} av {total}"))
+        self.prompt.value = f"<div class='kpo-quiz-prompt'>{markup.text(localize(q.prompt))}</div>"
         self.controls.children = self._make_controls(q)
+        self._last = None
         self.check_button.description = tr("Check", "Kontrollera")
         self.retry_button.description = tr("Try again", "Försök igen")
         self.previous_button.description = tr("Previous", "Föregående")
@@ -108,7 +118,7 @@ class Quiz(Friendly, w.VBox):
         right = sum(self.results.values())
         answered = len(self.results)
         total = len(self.quiz.questions)
-        self.score.value = html.escape(tr(f"Score: {right} of {total} right ({answered} answered)",
+        self.score.value = markup.text(tr(f"Score: {right} of {total} right ({answered} answered)",
                                           f"Poäng: {right} av {total} rätt ({answered} besvarade)"))
 
     def _make_controls(self, q: Question) -> tuple[w.Widget, ...]:
@@ -130,8 +140,11 @@ class Quiz(Friendly, w.VBox):
         if q.kind == "categorise":
             groups = [(tr("choose…", "välj…"), UNSET)] + [(localize(g.label), g.id) for g in q.groups]
             self._dropdowns = {i.id: w.Dropdown(options=groups, value=UNSET, description=localize(i.text),
-                                                style={"description_width": "initial"})
+                                                style={"description_width": MATCH_TEXT_WIDTH},
+                                                layout=w.Layout(width="100%", height="auto"))
                                for i in _shuffled(q, q.items)}
+            for dropdown in self._dropdowns.values():
+                dropdown.add_class("kpo-match")
             return tuple(self._dropdowns.values())
         if q.kind == "numeric":
             unit = f" ({localize(q.unit)})" if q.unit else ""
@@ -167,6 +180,7 @@ class Quiz(Friendly, w.VBox):
     def _check(self) -> None:
         q = self.question
         verdict = grade(q, self.current_answer())
+        self._last = verdict
         if verdict.result.get("reason") == "unanswered":
             self.feedback.value = self._box(None, localize(verdict.message))
             return
@@ -181,7 +195,18 @@ class Quiz(Friendly, w.VBox):
         self._show_score()
 
     def _retry(self) -> None:
-        self.controls.children = self._make_controls(self.question)
+        """Clear what the last check found wrong and keep what it found right (all of it after a right answer)."""
+        last, kind = self._last, self.question.kind
+        wrong = set(last.result.get("wrong", ())) if last is not None and not last.correct else None
+        if wrong is not None and kind == "categorise":
+            for key in wrong:
+                self._dropdowns[key].value = UNSET
+        elif wrong is not None and kind == "multiple":
+            for key in wrong:
+                self._boxes[key].value = False
+        else:
+            self.controls.children = self._make_controls(self.question)
+        self._last = None
         self.feedback.value = ""
 
     def _go(self, step: int) -> None:
@@ -190,14 +215,10 @@ class Quiz(Friendly, w.VBox):
 
     @staticmethod
     def _box(correct: bool | None, message: str, hint: str = "") -> str:
-        symbol, word, colour = {
-            True: ("✓", tr("Correct", "Rätt"), "#009E73"),
-            False: ("✗", tr("Not quite", "Inte riktigt"), "#D55E00"),
-            None: ("…", tr("No answer yet", "Inget svar än"), "#0072B2"),
-        }[correct]
-        extra = f"<div><b>{html.escape(tr('Hint', 'Ledtråd'))}:</b> {html.escape(hint)}</div>" if hint else ""
-        return (f"<div class='kpo-feedback' role='status' style='border-left:4px solid {colour};padding:4px 10px'>"
-                f"<b>{symbol} {html.escape(word)}.</b> {html.escape(message)}{extra}</div>")
+        word = {True: tr("Correct", "Rätt"), False: tr("Not quite", "Inte riktigt"),
+                None: tr("No answer yet", "Inget svar än")}[correct]
+        extra = (f"<div><b>{markup.text(tr('Hint', 'Ledtråd'))}:</b> {markup.text(hint)}</div>" if hint else "")
+        return markup.verdict_line(correct, word + ":", markup.text(message), extra_html=extra)
 
 
 def quiz(lesson: str = "01") -> Quiz:

@@ -12,7 +12,7 @@ ILLUSTRATIVE teaching defaults.
 """
 from __future__ import annotations
 
-import html
+from .. import markup
 
 import ipywidgets as w
 import pandas as pd
@@ -103,19 +103,19 @@ class RiskMatrix(Friendly, w.VBox):
             "takes off are teaching defaults, not measurements.",
             "Påhittade siffror: sannolikhet och konsekvens (1 = mycket låg, 5 = mycket hög) och vad varje åtgärd "
             "drar av är standardvärden för undervisning, inte mätningar."))
-        self.intro.value = "<b>" + html.escape(tr(
+        self.intro.value = "<b>" + markup.text(tr(
             "Tick the measures you would take. Open a risk to see its measures.",
             "Kryssa i de åtgärder ni skulle vidta. Öppna en risk för att se dess åtgärder.")) + "</b>"
         self.groups.titles = tuple(f"{short_label(i)} {localize(r.name)}" for i, r in enumerate(self.risks))
         for risk in self.risks:
             self._risk_texts[risk.id].value = (
-                f"<div style='color:#444;margin-bottom:4px;line-height:1.45'>{html.escape(localize(risk.description))}</div>")
+                f"<div style='color:#444;margin-bottom:4px;line-height:1.45'>{markup.text(localize(risk.description))}</div>")
             for m in risk.mitigations:
                 box = self.mitigations[m.id]
                 box.description = f"{localize(m.name)} ({self._reductions(m.likelihood_reduction, m.impact_reduction)})"
                 box.tooltip = localize(m.description)
                 self._explanations[m.id].value = (
-                    f"<div style='font-size:90%;color:#444;line-height:1.4'>{html.escape(localize(m.description))}</div>")
+                    f"<div style='font-size:90%;color:#444;line-height:1.4'>{markup.text(localize(m.description))}</div>")
         self._update()
 
     @staticmethod

@@ -11,7 +11,7 @@ the progress store as ``tasks.<task id>``.
 """
 from __future__ import annotations
 
-import html
+from .. import markup
 import random
 import ipywidgets as w
 
@@ -19,7 +19,7 @@ from .. import i18n, progress
 from ..content import Task, load
 from ..i18n import localize, tr
 from .base import Friendly, guarded
-from .charts import frame_layout, heading, verdict_box
+from .charts import frame_layout, heading
 
 SEED = "kpo-task-sorter"  # a str seed: the same order on every run, machine and Python hash seed
 
@@ -116,9 +116,9 @@ class TaskSorter(Friendly, w.VBox):
         question = tr("Is this knowledge process outsourcing (KPO) or business process outsourcing (BPO)?",
                       "Är detta knowledge process outsourcing (KPO) eller business process outsourcing (BPO)?")
         self.prompt.value = (
-            f"<div class='kpo-task-position' style='color:#444'>{html.escape(position)}</div>"
-            f"<div class='kpo-task' style='font-size:115%;margin:4px 0;line-height:1.4'><b>{html.escape(localize(t.task))}</b></div>"
-            f"<div>{html.escape(question)}</div>"
+            f"<div class='kpo-task-position' style='color:#444'>{markup.text(position)}</div>"
+            f"<div class='kpo-task' style='font-size:115%;margin:4px 0;line-height:1.4'><b>{markup.text(localize(t.task))}</b></div>"
+            f"<div>{markup.text(question)}</div>"
         )
         self.kpo_button.tooltip = tr("Specialised, analytical knowledge work", "Specialiserat, analytiskt kunskapsarbete")
         self.bpo_button.tooltip = tr("Routine, rule-based operational work", "Rutinmässigt, regelstyrt operativt arbete")
@@ -137,7 +137,7 @@ class TaskSorter(Friendly, w.VBox):
         if self.finished:
             line += tr(f": you have sorted all {total} tasks. Start again to practise once more.",
                        f": du har sorterat alla {total} uppgifter. Börja om för att öva en gång till.")
-        self.score.value = f"<div class='kpo-task-score'>{html.escape(line)}</div>"
+        self.score.value = f"<div class='kpo-task-score'>{markup.text(line)}</div>"
         self.status.value = ""
 
     def _feedback(self) -> str:
@@ -149,4 +149,4 @@ class TaskSorter(Friendly, w.VBox):
         else:
             word = tr("Not quite:", "Inte riktigt:")
             message = tr(f"this is {t.label}, not {self.chosen}.", f"detta är {t.label}, inte {self.chosen}.")
-        return verdict_box(right, word, f"{message} {localize(t.reason)}")
+        return markup.verdict_line(right, word, markup.text(f"{message} {localize(t.reason)}"))
