@@ -65,7 +65,7 @@ from .execute import _execute_within, _Run
 from .fork_server import _Zygote
 from .gradebook import CSV_COLUMNS, VERDICTS, Gradebook, NotebookResult, Row
 from .kernels import _kernel_classes
-from .sandbox import Isolation, find_isolation
+from .sandbox import Isolation, Sandbox, find_isolation
 from .plan import _load_reference, _Options, _plan, _references, _Rejected
 from .scoring import _missing_rows, _rejected_rows, _score
 from .submissions import Submission, find_submissions
@@ -78,6 +78,11 @@ __all__ = ["SandboxUnavailable", "Row", "NotebookResult", "Gradebook", "Submissi
 async def _grade_one(submission: Submission, options: _Options) -> NotebookResult:
     start = time.perf_counter()
     result = NotebookResult(submission.student, submission.notebook, submission.exercise, str(submission.path))
+    if submission.problem is not None:
+        result.rows = ([Row(submission.student, submission.notebook, "", 0.0, 0.0, "error", submission.problem)]
+                       if submission.problem.startswith("Duplicate") else
+                       _rejected_rows(submission, submission.problem, options))
+        return result
     try:
         plan = _plan(submission, options)
     except _Rejected as why:
@@ -217,6 +222,7 @@ def grade(
                 results = _run_all(found, options, jobs, progress)
                 results += _missing_rows(results, options)
         finally:
+            Sandbox.close_all()  # when the grader is stopped (Ctrl+C, SIGTERM): no sandbox outlives it
             if zygote is not None:
                 zygote.close()
     results.sort(key=lambda r: (r.student, r.notebook))
@@ -232,7 +238,13 @@ def _run_all(found: list[Submission], options: _Options, jobs: int,
         async def one(submission: Submission) -> NotebookResult:
             nonlocal done
             async with gate:
-                result = await _grade_one(submission, options)
+                try:
+                    result = await _grade_one(submission, options)
+                except Exception as error:  # e.g. the grader's own disk is full: this student's row, not the end
+                    result = NotebookResult(submission.student, submission.notebook, submission.exercise,
+                                            str(submission.path))
+                    result.rows = _rejected_rows(submission, f"The grader could not grade this notebook "
+                                                 f"({type(error).__name__}: {str(error)[:200]}).", options)
             done += 1
             if progress is not None:
                 with contextlib.suppress(Exception):

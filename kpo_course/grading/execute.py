@@ -117,6 +117,8 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
             quiet = {} if options.zygote else {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         cwd = str(sandbox.comm) if sandbox else str(folder)
         async with client.async_setup_kernel(cwd=cwd, env=env, cleanup_kc=True, **quiet):
+            if sandbox is not None:
+                sandbox.process = getattr(manager.provisioner, "process", None)
             for position, cell in enumerate(notebook.cells):
                 if cell.cell_type != "code" or not cell.source.strip():
                     continue
@@ -162,10 +164,7 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
         stack.close()
         if sandbox is not None:
             sandbox.close()
-        if os.environ.get("KPO_GRADER_KEEP"):
-            print("kept", folder)
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
     if culprit is not None and culprit < 0:
         run.failure = f"The grader could not run this notebook: {run.skipped.pop(culprit)}."
         return None

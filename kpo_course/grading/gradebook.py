@@ -6,12 +6,15 @@
 """
 from __future__ import annotations
 
+import contextlib
 import csv
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CSV_COLUMNS", "VERDICTS", "Row", "NotebookResult", "Gradebook"]
+__all__ = ["csv_safe", "CSV_COLUMNS", "VERDICTS", "Row", "NotebookResult", "Gradebook"]
 
 CSV_COLUMNS = ("student", "notebook", "question", "points", "max_points", "verdict", "message")
 VERDICTS = ("correct", "wrong", "unanswered", "manual", "error", "missing")
@@ -32,9 +35,23 @@ class Row:
     detail: str = ""  # e.g. the memo's text, for the feedback page
 
     def as_csv(self) -> dict[str, Any]:
-        return {"student": self.student, "notebook": self.notebook, "question": self.question,
-                "points": f"{self.points:g}", "max_points": f"{self.max_points:g}",
-                "verdict": self.verdict, "message": self.message}
+        """The CSV line; text a spreadsheet would run as a formula is escaped (see :func:`csv_safe`)."""
+        return {"student": csv_safe(self.student), "notebook": csv_safe(self.notebook),
+                "question": csv_safe(self.question), "points": f"{self.points:g}",
+                "max_points": f"{self.max_points:g}", "verdict": self.verdict, "message": csv_safe(self.message)}
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_safe(text: str) -> str:
+    """``text`` as a spreadsheet shows it, never runs it: a leading ``= + - @`` (tab, CR) gets a ``'``
+    in front (OWASP's advice on CSV injection).
+
+    >>> csv_safe("=1+1"), csv_safe("ann")
+    ("'=1+1", 'ann')
+    """
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 @dataclass
@@ -92,11 +109,24 @@ class Gradebook:
                             columns=list(CSV_COLUMNS))
 
     def write_csv(self, path: Path) -> Path:
+        """Write the CSV atomically: a temporary file beside ``path``, flushed, then renamed over it,
+        so a failed write (a full disk) leaves the old gradebook or none, never half of one."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(CSV_COLUMNS))
-            writer.writeheader()
-            for row in self.rows:
-                writer.writerow(row.as_csv())
+        handle = tempfile.NamedTemporaryFile("w", newline="", encoding="utf-8", dir=path.parent,
+                                             prefix=f".{path.name}.", suffix=".tmp", delete=False)
+        try:
+            with handle:
+                writer = csv.DictWriter(handle, fieldnames=list(CSV_COLUMNS))
+                writer.writeheader()
+                for row in self.rows:
+                    writer.writerow(row.as_csv())
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(handle.name, 0o644)
+            os.replace(handle.name, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(handle.name)
+            raise
         return path

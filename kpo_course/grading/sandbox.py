@@ -217,19 +217,37 @@ class Sandbox:
         '/usr/bin/bwrap'
     """
 
+    live: set["Sandbox"] = set()  # every sandbox not closed yet (closed all at once if the grader is stopped)
+
     def __init__(self, comm: Path, *, program: str, scratch_mb: int, max_processes: int | None = None) -> None:
         self.comm, self.program, self.scratch_mb = Path(comm), program, int(scratch_mb)
         self.comm.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.process: subprocess.Popen | None = None  # bwrap, once the kernel is launched
         self.cgroup: PidsCgroup | None = None
         if max_processes and os.geteuid() == 0 and PidsCgroup.available():
             with contextlib.suppress(OSError):
                 self.cgroup = PidsCgroup(max_processes)
+        Sandbox.live.add(self)
 
     def command(self, inner: list[str]) -> list[str]:
         command = [self.program, *bwrap_arguments(self.comm, scratch_mb=self.scratch_mb), "--", *inner]
         return self.cgroup.wrap(command) if self.cgroup is not None else command
 
     def close(self) -> None:
+        """Kill bwrap (its pid namespace, so every process in the sandbox, dies with it) and the cgroup."""
+        process = self.process
+        if process is not None and process.poll() is None:
+            with contextlib.suppress(OSError):
+                os.killpg(process.pid, 9)  # bwrap was started in a session of its own
+            with contextlib.suppress(Exception):
+                process.wait(timeout=5)
         if self.cgroup is not None:
             self.cgroup.close()
             self.cgroup = None
+        Sandbox.live.discard(self)
+
+    @classmethod
+    def close_all(cls) -> None:
+        for sandbox in list(cls.live):
+            with contextlib.suppress(Exception):
+                sandbox.close()
