@@ -143,16 +143,23 @@ class BrokenRepr:
 
 
 @pytest.mark.parametrize(("answer", "en", "sv"), [
-    (None, "a NoneType: None", "en NoneType: None"),
-    (..., "a ellipsis: Ellipsis", "en ellipsis: Ellipsis"),
-    (float("nan"), "a float: nan", "en float: nan"),
-    ([1, 2], "a list: [1, 2]", "en list: [1, 2]"),
-    (pd.DataFrame(), "a DataFrame with 0 rows and 0 columns", "en DataFrame med 0 rader och 0 kolumner"),
-    (pd.DataFrame({"a": [1]}), "a DataFrame with 1 row and 1 column", "en DataFrame med 1 rad och 1 kolumn"),
-    (pd.DataFrame({"a": [1, 2], "b": [3, 4]}), "a DataFrame with 2 rows and 2 columns",
-     "en DataFrame med 2 rader och 2 kolumner"),
-    (pd.Series(dtype=float), "a Series with 0 values", "en Series med 0 värden"),
-    (pd.Series([5]), "a Series with 1 value", "en Series med 1 värde"),
+    (None, "nothing (None: the cell gave no value)", "ingenting (None: cellen gav inget värde)"),
+    (..., "... (the placeholder, not an answer yet)", "... (platshållaren, inget svar än)"),
+    (float("nan"), "a number that is not finite (NaN or infinity): nan",
+     "ett tal som inte är ändligt (NaN eller oändligt): nan"),
+    ([1, 2], "a list: [1, 2]", "en lista: [1, 2]"),
+    ("8", "text (a str): '8'", "text (en str): '8'"),
+    ((1, 2, 3), "several values separated by commas (a tuple): (1, 2, 3)",
+     "flera värden åtskilda av komman (en tuple): (1, 2, 3)"),
+    (pd.DataFrame(), "a pandas table (DataFrame) with 0 rows and 0 columns",
+     "en pandas-tabell (DataFrame) med 0 rader och 0 kolumner"),
+    (pd.DataFrame({"a": [1]}), "a pandas table (DataFrame) with 1 row and 1 column",
+     "en pandas-tabell (DataFrame) med 1 rad och 1 kolumn"),
+    (pd.DataFrame({"a": [1, 2], "b": [3, 4]}), "a pandas table (DataFrame) with 2 rows and 2 columns",
+     "en pandas-tabell (DataFrame) med 2 rader och 2 kolumner"),
+    (pd.Series(dtype=float), "a pandas column of values (Series) with 0 values",
+     "en pandas-kolumn med värden (Series) med 0 värden"),
+    (pd.Series([5]), "a pandas column of values (Series) with 1 value", "en pandas-kolumn med värden (Series) med 1 värde"),
 ])
 def test_describe_names_the_answer_and_tables_by_their_shape(answer, en, sv):
     assert describe(answer) == {"en": en, "sv": sv}
@@ -164,7 +171,7 @@ def test_describe_survives_a_repr_that_raises():
 
 def test_describe_keeps_huge_answers_short():
     assert len(describe(BIG)["en"]) < 100
-    assert describe(pd.DataFrame(np.zeros((100_000, 3))))["en"] == "a DataFrame with 100000 rows and 3 columns"
+    assert describe(pd.DataFrame(np.zeros((100_000, 3))))["en"] == "a pandas table (DataFrame) with 100000 rows and 3 columns"
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -177,8 +184,8 @@ def test_describe_never_raises_and_stays_short(answer):
 def test_wrong_type_says_what_was_expected_and_what_came():
     verdict = wrong_type("a number", "ett tal", pd.DataFrame({"a": [1, 2]}))
     assert verdict == Verdict(False, {
-        "en": "Expected a number, but got a DataFrame with 2 rows and 1 column.",
-        "sv": "Förväntade ett tal, men fick en DataFrame med 2 rader och 1 kolumn."}, {"reason": "type", "type": "DataFrame"})
+        "en": "Expected a number, but got a pandas table (DataFrame) with 2 rows and 1 column.",
+        "sv": "Förväntade ett tal, men fick en pandas-tabell (DataFrame) med 2 rader och 1 kolumn."}, {"reason": "type", "type": "DataFrame"})
 
 
 @pytest.mark.parametrize(("answer", "kind"), [(None, "NoneType"), (..., "ellipsis"), (float("nan"), "float"),
@@ -263,7 +270,7 @@ def test_amount_turns_away_a_whole_table(answer):
 @pytest.mark.parametrize(("answer", "reason"), [
     (None, "type"), (..., "type"), (True, "type"), ([27_710], "type"), (Decimal("27710"), "type"),
     (complex(27_710, 0), "type"), (float("nan"), "not_finite"), (float("inf"), "not_finite"),
-    (-np.inf, "not_finite"), ("27710", "text_number"), ("27 710", "type"), (BIG, "type"),
+    (-np.inf, "not_finite"), ("27710", "text_number"), ("27 710", "text_number"), ((27, 710), "comma_number"), ((0, 12), "decimal_comma"), (BIG, "type"),
 ])
 def test_amount_answers_hostile_input_with_a_reason(answer, reason):
     verdict = revenue()(answer)
@@ -481,8 +488,9 @@ def test_chart_tells_a_table_to_be_drawn(answer):
     assert verdict.message["en"].startswith("That is the data, a pandas table. Draw it and pass the Figure")
 
 
-@pytest.mark.parametrize(("answer", "described"), [(pd.DataFrame({"a": [1]}), "a DataFrame with 1 row and 1 column"),
-                                                   (pd.Series(dtype=float), "a Series with 0 values")])
+@pytest.mark.parametrize(("answer", "described"), [
+    (pd.DataFrame({"a": [1]}), "a pandas table (DataFrame) with 1 row and 1 column"),
+    (pd.Series(dtype=float), "a pandas column of values (Series) with 0 values")])
 def test_figure_check_describes_a_table_by_its_shape(answer, described):
     verdict = figure_check(fine)(answer)
     assert verdict.result == {"reason": "type", "type": type(answer).__name__}

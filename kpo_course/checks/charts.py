@@ -155,6 +155,6 @@ def figure_check(inspect: Inspect) -> Checker:
 
     >>> import pandas as pd
     >>> figure_check(lambda ax: None)(pd.Series([1, 2])).message["en"].split(", but ")[1]
-    'got a Series with 2 values.'
+    'got a pandas column of values (Series) with 2 values.'
     """
     return _figure_refusing_tables(inspect, _table_not_figure)

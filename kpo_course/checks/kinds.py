@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import math
 import numbers
+import re
 import reprlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -132,27 +133,119 @@ def number_text(value: float, decimals: int = 0) -> dict[str, str]:
     return {"en": en, "sv": en.replace(",", " ").replace(".", ",")}
 
 
-def describe(answer: Any) -> dict[str, str]:
-    """What the learner gave, in a few words for a message: tables by their shape, never their repr.
+#: Plain words for the kinds of value a learner may hand in: what a business student reads, not Python's type name.
+_KINDS: dict[str, tuple[str, str]] = {
+    "NoneType": ("nothing (None: the cell gave no value)", "ingenting (None: cellen gav inget värde)"),
+    "ellipsis": ("... (the placeholder, not an answer yet)", "... (platshållaren, inget svar än)"),
+    "str": ("text (a str)", "text (en str)"),
+    "bool": ("True or False (a bool)", "True eller False (en bool)"),
+    "int": ("a whole number", "ett heltal"),
+    "float": ("a number", "ett tal"),
+    "list": ("a list", "en lista"),
+    "tuple": ("several values separated by commas (a tuple)", "flera värden åtskilda av komman (en tuple)"),
+    "dict": ("a dict", "en dict"),
+    "set": ("a set", "en mängd (set)"),
+    "Figure": ("a chart (a matplotlib Figure)", "ett diagram (en matplotlib-Figure)"),
+    "Axes": ("a chart's axes (Axes), not the whole Figure", "ett diagrams axlar (Axes), inte hela figuren"),
+    "BarContainer": ("the bars that ax.bar returns (a BarContainer), not the Figure",
+                     "staplarna som ax.bar returnerar (en BarContainer), inte figuren"),
+    "function": ("a function, not its result: did you forget the ()?",
+                 "en funktion, inte dess resultat: glömde du ()?"),
+    "method": ("a function, not its result: did you forget the ()?",
+               "en funktion, inte dess resultat: glömde du ()?"),
+}
 
-    >>> describe(None)["en"], describe([1, 2])["sv"]
-    ('a NoneType: None', 'en list: [1, 2]')
-    >>> import pandas as pd
-    >>> describe(pd.DataFrame({"a": [1, 2]}))
-    {'en': 'a DataFrame with 2 rows and 1 column', 'sv': 'en DataFrame med 2 rader och 1 kolumn'}
+
+def kind_words(answer: Any) -> dict[str, str]:
+    """What kind of value ``answer`` is, in plain words (Python's name in brackets where it helps).
+
+    >>> kind_words((27, 710))["en"], kind_words("8")["sv"], kind_words(None)["en"]
+    ('several values separated by commas (a tuple)', 'text (en str)', 'nothing (None: the cell gave no value)')
+    >>> kind_words(__import__("numpy").int64(3))["en"]
+    'a whole number'
     """
     kind = type(answer).__name__
     shape = getattr(answer, "shape", None)
-    if kind == "DataFrame" and shape is not None:
-        rows, columns = shape[0], shape[1]
-        return {"en": f"a DataFrame with {rows} row{'s' * (rows != 1)} and {columns} column{'s' * (columns != 1)}",
-                "sv": f"en DataFrame med {rows} rad{'er' * (rows != 1)} och {columns} kolumn{'er' * (columns != 1)}"}
-    if kind == "Series" and shape is not None:
-        return {"en": f"a Series with {shape[0]} value{'s' * (shape[0] != 1)}",
-                "sv": f"en Series med {shape[0]} värde{'n' * (shape[0] != 1)}"}
+    if kind == "DataFrame" and isinstance(shape, tuple) and len(shape) == 2:
+        rows, columns = shape
+        return {"en": f"a pandas table (DataFrame) with {rows} row{'s' * (rows != 1)} "
+                      f"and {columns} column{'s' * (columns != 1)}",
+                "sv": f"en pandas-tabell (DataFrame) med {rows} rad{'er' * (rows != 1)} "
+                      f"och {columns} kolumn{'er' * (columns != 1)}"}
+    if kind == "Series" and isinstance(shape, tuple) and len(shape) == 1:
+        return {"en": f"a pandas column of values (Series) with {shape[0]} value{'s' * (shape[0] != 1)}",
+                "sv": f"en pandas-kolumn med värden (Series) med {shape[0]} värde{'n' * (shape[0] != 1)}"}
+    real = isinstance(answer, numbers.Real) and not isinstance(answer, bool)
+    if real and as_number(answer) is None:
+        en, sv = "a number that is not finite (NaN or infinity)", "ett tal som inte är ändligt (NaN eller oändligt)"
+    elif kind in _KINDS:
+        en, sv = _KINDS[kind]
+    elif kind.startswith("Axes") or kind.endswith("AxesSubplot"):
+        en, sv = _KINDS["Axes"]
+    elif isinstance(answer, numbers.Integral) and not isinstance(answer, bool):
+        en, sv = _KINDS["int"]
+    elif real:
+        en, sv = _KINDS["float"]
+    else:
+        en, sv = f"a {kind}", f"en {kind}"
+    return {"en": en, "sv": sv}
+
+
+def describe(answer: Any) -> dict[str, str]:
+    """What the learner gave, in a few plain words for a message: tables by their shape, never their repr.
+
+    >>> describe(None)["en"], describe([1, 2])["sv"]
+    ('nothing (None: the cell gave no value)', 'en lista: [1, 2]')
+    >>> import pandas as pd
+    >>> describe(pd.DataFrame({"a": [1, 2]}))["en"]
+    'a pandas table (DataFrame) with 2 rows and 1 column'
+    """
+    words = kind_words(answer)
+    if is_table(answer) or answer is None or answer is ...:
+        return words
     text = shown(answer)
-    text = text if len(text) <= 80 else text[:77] + "..."
-    return {"en": f"a {kind}: {text}", "sv": f"en {kind}: {text}"}
+    text = text if len(text) <= 60 else text[:57] + "..."
+    return {lang: f"{words[lang]}: {text}" for lang in ("en", "sv")}
+
+
+_COUNT_WORDS = {2: ("two", "två"), 3: ("three", "tre"), 4: ("four", "fyra"), 5: ("five", "fem")}
+
+
+def comma_number(answer: Any) -> Verdict | None:
+    """A number typed with a thousands comma (``27,710`` is Python's tuple ``(27, 710)``) gets its own message.
+
+    >>> comma_number((27, 710)).message["en"]
+    'Python reads 27,710 as two numbers, 27 and 710. Write numbers without commas: 27710 or 27_710.'
+    >>> comma_number((1, 2, 3)) is None, comma_number(5) is None
+    (True, True)
+    """
+    if not isinstance(answer, tuple) or len(answer) < 2 or len(answer) > 5:
+        return None
+    parts = [as_number(part) for part in answer]
+    if any(p is None or p < 0 or p != int(p) for p in parts):
+        return None
+    ints = [int(p) for p in parts]  # type: ignore[arg-type]
+    if ints[0] >= 1000 or not all(0 <= p < 1000 for p in ints[1:]):
+        return None
+    if not all(isinstance(part, int) and not isinstance(part, bool) for part in answer[1:]):
+        return None
+    typed = ",".join([str(ints[0]), *(f"{p:03d}" for p in ints[1:])])
+    if any(len(str(p)) != 3 for p in answer[1:]):  # 27,71 or 1,5 is not a thousands comma: a decimal comma?
+        whole, decimals = str(ints[0]), ",".join(str(p) for p in ints[1:])
+        if len(answer) != 2:
+            return None
+        return Verdict(False, say(
+            f"Python reads {whole},{decimals} as two numbers, {whole} and {decimals}. Write a decimal number "
+            f"with a point: {whole}.{decimals}.",
+            f"Python läser {whole},{decimals} som två tal, {whole} och {decimals}. Skriv decimaltal med punkt: "
+            f"{whole}.{decimals}."), {"reason": "decimal_comma"})
+    plain = typed.replace(",", "")
+    grouped = typed.replace(",", "_")
+    return Verdict(False, say(
+        f"Python reads {typed} as {_COUNT_WORDS[len(ints)][0]} numbers, {' and '.join(map(str, ints))}. "
+        f"Write numbers without commas: {plain} or {grouped}.",
+        f"Python läser {typed} som {_COUNT_WORDS[len(ints)][1]} tal, {' och '.join(map(str, ints))}. "
+        f"Skriv tal utan komman: {plain} eller {grouped}."), {"reason": "comma_number"})
 
 
 def wrong_type(expected_en: str, expected_sv: str, answer: Any) -> Verdict:
@@ -163,6 +256,9 @@ def wrong_type(expected_en: str, expected_sv: str, answer: Any) -> Verdict:
     >>> wrong_type("a number", "ett tal", [1, 2]).message["en"]
     'Expected a number, but got a list: [1, 2].'
     """
+    typed = comma_number(answer)
+    if typed is not None:
+        return typed
     given = describe(answer)
     if type(answer).__name__ == "Series" and getattr(answer.index, "has_duplicates", False):
         return Verdict(False, say(f"Expected {expected_en}, but your Series has some labels twice: one value per label.",
@@ -174,15 +270,18 @@ def wrong_type(expected_en: str, expected_sv: str, answer: Any) -> Verdict:
 
 
 def _wrong_type_shown(expected_en: str, expected_sv: str, answer: Any) -> Verdict:
-    """The basic kinds' wrong-type Verdict: the answer as :func:`shown` gives it (a table as ``<DataFrame 2×1>``)."""
-    kind = type(answer).__name__
+    """The basic kinds' wrong-type Verdict, the answer in plain words (:func:`describe`).
+
+    A number typed with a comma gets :func:`comma_number`'s message instead.
+    """
+    typed = comma_number(answer)
+    if typed is not None:
+        return typed
+    given = describe(answer)
     return Verdict(
         False,
-        say(
-            f"Expected {expected_en}, but got a {kind}: {shown(answer)}.",
-            f"Förväntade {expected_sv}, men fick en {kind}: {shown(answer)}.",
-        ),
-        {"reason": "type", "type": kind},
+        say(f"Expected {expected_en}, but got {given['en']}.", f"Förväntade {expected_sv}, men fick {given['sv']}."),
+        {"reason": "type", "type": type(answer).__name__},
     )
 
 
@@ -199,7 +298,10 @@ def number(
 
     def check(answer: Any) -> Verdict:
         if isinstance(answer, str):
-            stripped = answer.strip().replace(",", ".")
+            stripped = answer.strip()
+            thousands = re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", stripped)
+            stripped = stripped.replace(",", "") if thousands else stripped.replace(",", ".")
+            stripped = stripped.replace(" ", "").replace("\u00a0", "")
             try:
                 float(stripped)
             except ValueError:
