@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -86,6 +87,8 @@ def _doctor(args: argparse.Namespace, extra: list[str]) -> int:
     i18n.set_language(args.language)
     report = environment_report()
     print(report)
+    from .doctor import grading_isolation
+    print(grading_isolation())
     return 0 if report.ok else 1
 
 
@@ -199,13 +202,30 @@ def _grade(args: argparse.Namespace, extra: list[str]) -> int:
             print(f"[{done}/{total}] {result.student} {result.notebook} "
                   f"{result.points:g}/{result.max_points:g} ({result.seconds:.1f} s)", file=sys.stderr, flush=True)
 
+    if args.unsafe_no_sandbox:
+        print("kpo-course grade: WARNING: --unsafe-no-sandbox: student code runs unisolated, with your rights. "
+              "A notebook can read and change every file you can (other students' work, solutions, this "
+              "gradebook, the installed course), kill the grader or other kernels, use the network and leave "
+              "processes running after the grader ends. Use it only for notebooks you trust.", file=sys.stderr)
+
+    def stop(number: int, frame) -> None:  # SIGTERM as Ctrl+C: the grader cleans up on the way out
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
     try:
         book = grade(submissions, exercises=exercises, jobs=args.jobs, timeout=args.timeout,
                      cpu_seconds=args.cpu_seconds or None, memory_mb=args.memory_mb or None,
-                     language=args.language, prefork=not args.no_prefork, progress=progress)
+                     language=args.language, prefork=not args.no_prefork, progress=progress,
+                     sandbox=not args.unsafe_no_sandbox, notebook_timeout=args.notebook_timeout or None,
+                     scratch_mb=args.scratch_mb, max_processes=args.max_processes)
     except ValueError as error:
         print(f"kpo-course grade: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("kpo-course grade: stopped; no gradebook was written and every kernel was stopped.", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if not book.results:
         print(f"kpo-course grade: found no notebooks in {submissions} (expected STUDENT/NN_name.ipynb or "
               "STUDENT__NN_name.ipynb).", file=sys.stderr)
@@ -334,7 +354,12 @@ def parser() -> argparse.ArgumentParser:
                     "agree. Scores come from the course's checks, run by the grader on the answers'\n"
                     "values, not from what a notebook prints. A broken submission (not a notebook,\n"
                     "a crash, an endless loop, a memory hog, a deleted check cell) gets rows that say\n"
-                    "why and zero points; the batch goes on. Memo cells get verdict \"manual\".")
+                    "why and zero points; the batch goes on. Memo cells get verdict \"manual\".\n\n"
+                    "Each kernel runs in a bubblewrap sandbox (Linux; Debian/Ubuntu package bubblewrap):\n"
+                    "no network, no view of other submissions, solutions, the gradebook or your files,\n"
+                    "a private size-limited /tmp, limits on memory, CPU, processes and time, and every\n"
+                    "process it started is gone when it ends. Without bubblewrap the grader refuses to\n"
+                    "run unless told --unsafe-no-sandbox (see `kpo-course doctor`).")
     grade.add_argument("submissions", metavar="SUBMISSIONS", help="folder of submitted notebooks (see above)")
     grade.add_argument("--out", default="gradebook.csv", metavar="CSV",
                        help="gradebook to write (default gradebook.csv); the histogram goes next to it as "
@@ -355,6 +380,15 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument("--language", choices=["en", "sv"], default="en", help="language of the feedback")
     grade.add_argument("--no-prefork", action="store_true",
                        help="start a fresh Python for every kernel instead of forking a preloaded one (slower)")
+    grade.add_argument("--notebook-timeout", type=float, default=600, metavar="SECONDS",
+                       help="seconds for a whole notebook, all cells and re-runs together (default 600; 0 = none)")
+    grade.add_argument("--scratch-mb", type=_positive_int, default=256, metavar="MB",
+                       help="private scratch space (its /tmp) per sandboxed kernel in MB (default 256)")
+    grade.add_argument("--max-processes", type=_positive_int, default=64, metavar="N",
+                       help="processes per sandboxed kernel (default 64)")
+    grade.add_argument("--unsafe-no-sandbox", action="store_true",
+                       help="run student code WITHOUT isolation, with your rights (only for notebooks you "
+                            "trust; needed where bubblewrap is missing, e.g. macOS or Windows)")
     grade.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     grade.set_defaults(run=_grade)
     return main_parser
