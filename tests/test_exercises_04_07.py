@@ -30,7 +30,7 @@ NOTEBOOKS = {
     "06": "06_deciding_on_kpo.ipynb",
     "07": "07_capstone.ipynb",
 }
-IDS = {"04": 5, "05": 6, "06": 7, "07": 8}
+IDS = {"04": 5, "05": 6, "06": 7, "07": 9}
 ALL_IDS = [f"{n}.q{i}" for n, count in IDS.items() for i in range(1, count + 1)]
 
 
@@ -48,11 +48,12 @@ OPTION = kpo.models.Option
 VENDOR_B = dict(monthly_cost=45_000, search_and_contracting=50_000, transition=120_000, transition_months=4,
                 management_share=0.10, switching_back=180_000)
 CAPSTONE = {
-    "in_house": dict(monthly_cost=60_000),
-    "onshore_vendor": dict(monthly_cost=50_000, search_and_contracting=20_000, transition=45_000, transition_months=3,
-                           management_share=0.05, switching_back=200_000),
-    "offshore_vendor": dict(monthly_cost=27_000, search_and_contracting=40_000, transition=150_000,
-                            transition_months=6, management_share=0.15, rework_share=0.05, switching_back=108_000),
+    "in_house": dict(monthly_cost=55_000, search_and_contracting=30_000, transition=30_000, transition_months=3,
+                     switching_back=60_000),
+    "onshore_vendor": dict(monthly_cost=52_000, search_and_contracting=20_000, transition=45_000, transition_months=3,
+                           management_share=0.05, switching_back=25_000),
+    "offshore_vendor": dict(monthly_cost=27_000, search_and_contracting=40_000, transition=360_000,
+                            transition_months=6, management_share=0.15, rework_share=0.05, switching_back=40_000),
 }
 GSLI_SCORES = pd.DataFrame(
     {"financial_attractiveness": [9, 5, 7, 6], "people_skills_and_availability": [5, 7, 8, 6],
@@ -102,11 +103,11 @@ def vendor_b():
 
 
 def vendor_a():
-    return OPTION("vendor_a", monthly_cost=60_000, management_share=0.10)
+    return OPTION("vendor_a", monthly_cost=60_000, management_share=0.10, switching_back=240_000)
 
 
-def capstone_options():
-    return [OPTION(name, **settings_) for name, settings_ in CAPSTONE.items()]
+def capstone_options(**changes):
+    return [OPTION(name, **{**settings_, **changes.get(name, {})}) for name, settings_ in CAPSTONE.items()]
 
 
 def capstone_table(include_switching_back=True):
@@ -152,8 +153,8 @@ def line_chart(table, title="Cumulative cost (illustrative)", scale=1.0, columns
     return fig
 
 
-BENEFITS = {"fewer_tools": "lower_operating_costs", "staff_freed": "frees_existing_staff", "ramp_up": "flexibility",
-            "statistics_2011": "fills_skills_gap", "new_rule": "agility"}
+BENEFITS = {"fewer_tools": "lower_operating_costs", "staff_freed": "frees_existing_staff",
+            "statistics_2011": "fills_skills_gap", "ramp_down": "flexibility", "new_rule": "agility"}
 HIDDEN = {"tender_and_lawyers": "vendor_search_and_contracting", "parallel_running": "transition_to_vendor",
           "vendor_manager": "managing_the_effort", "exit_provision": "switching_or_back_in_house",
           "monthly_fee": "not_hidden"}
@@ -192,6 +193,7 @@ RIGHT = {
         "base": kpo.models.weighted_scores(CRITERIA_WEIGHTS, OPTION_SCORES).winner,
         "ip_doubled": kpo.models.weighted_scores(dict(CRITERIA_WEIGHTS, ip_risk=40), OPTION_SCORES).winner},
     "07.q8": lambda: kpo.models.gsli_score(LOCATION_SCORES[LOCATION_SCORES["business_environment"] >= 5]).index[0],
+    "07.q9": lambda: ["a", "b", "c"],
 }
 
 
@@ -256,37 +258,47 @@ WRONG = [
     ("04.q3", lambda: 150, "whole five-year target"),
     ("04.q3", lambda: (150 - 47) / 5, "subtracted the £47m"),
     ("04.q3", lambda: 30_000_000, "wrong unit"),
-    ("04.q4", lambda: dict(BENEFITS, ramp_up="agility", new_rule="flexibility"), "adapting quickly"),
+    ("04.q4", lambda: dict(BENEFITS, ramp_down="agility", new_rule="flexibility"), "keeping pace with a change"),
+    ("04.q4", lambda: dict(BENEFITS, fewer_tools="agility"), "streamlined process"),
+    ("04.q4", lambda: dict(BENEFITS, ramp_up="flexibility"), "Not asked for: ramp_up"),
     ("04.q4", lambda: dict(BENEFITS, statistics_2011="frees_existing_staff", staff_freed="fills_skills_gap"),
      "trained statisticians"),
-    ("04.q4", lambda: pd.DataFrame({"fact": list(BENEFITS)}), "DataFrame with 5 rows"),
+    ("04.q4", lambda: pd.DataFrame({"fact": list(BENEFITS)}), "with 5 rows and 1 column"),
     ("04.q5", lambda: -flexibility().kpo_saving, "sign is flipped"),
     ("04.q5", lambda: flexibility(kpo_cost_per_fte=10_000).kpo_saving, "11,000 per FTE-month"),
     ("04.q5", flexibility, "whole result of simulate"),
     ("05.q1", lambda: dict(HIDDEN, monthly_fee="managing_the_effort", vendor_manager="not_hidden"),
      "the one cost that is not hidden"),
     ("05.q1", lambda: dict(HIDDEN, parallel_running="vendor_search_and_contracting"), "paying two vendors"),
-    ("05.q2", lambda: dict(CLAUSES, fingerprint_room="less_control_quality"), "no printers"),
+    ("05.q2", lambda: dict(CLAUSES, fingerprint_room="less_control_quality"), "passed on by others"),
     ("05.q2", lambda: dict(CLAUSES, change_management="communication_barriers"), "fear for their jobs"),
     ("05.q3", lambda: reduction("mean"), "average reduction"),
     ("05.q3", lambda: reduction("max"), "largest single reduction"),
     ("05.q3", lambda: reduction("count"), "counted the mitigations"),
     ("05.q3", lambda: reduction("sum")["likelihood_reduction"], "one column"),
+    ("05.q3", lambda: kpo.data.mitigations().groupby("risk_id").sum(), "glues their words together"),
+    ("05.q3", lambda: reduction("sum").assign(id="x"), "Keep only the two columns"),
+    ("05.q3", lambda: reduction("sum").astype(str), "should hold numbers"),
     ("05.q4", lambda: kpo.models.total_cost(vendor_b(), 36, include_switching_back=True) + 120_000,
      "counted the transition cost twice"),
-    ("05.q4", lambda: kpo.models.total_cost(vendor_b(), 36), "forgot the switching-back cost"),
+    ("05.q4", lambda: kpo.models.total_cost(vendor_b(), 36), "ask for it by name"),
+    ("05.q4", lambda: kpo.models.total_cost(OPTION("vendor_b", **dict(VENDOR_B, switching_back=0)), 36,
+                                            include_switching_back=True), "exit provision (180,000) is missing"),
     ("05.q4", lambda: 45_000 * 36, "only the fees"),
     ("05.q4", vendor_b, "Option itself"),
     ("05.q5", lambda: 10, "One month early"),
     ("05.q5", lambda: 4, "transition ends"),
     ("05.q5", lambda: 10.5, "whole number"),
+    ("05.q5", lambda: kpo.models.break_even_month(OPTION("vendor_a", monthly_cost=60_000), vendor_b(), 36,
+                                                  include_switching_back=True), "the cause is vendor_a"),
+    ("05.q5", lambda: 25, "Check vendor_a first"),
     ("05.q6", lambda: kpo.models.residual(risk_list(), mitigation_list()), "every mitigation in the table"),
     ("05.q6", lambda: kpo.models.residual(risk_list(), mitigation_list(CHOSEN_05[:-1])), "staff_fear"),
     ("05.q6", lambda: kpo.models.residual(risk_list(), []), "no mitigation was applied"),
     ("05.q6", lambda: kpo.models.residual(risk_list(), mitigation_list(CHOSEN_05))["residual_score"], "one column"),
     ("06.q1", lambda: GSLI_SCORES.mean(axis=1), "plain averages"),
     ("06.q1", lambda: kpo.models.gsli_score(GSLI_SCORES) * 100, "100 times too large"),
-    ("06.q1", lambda: GSLI_SCORES, "DataFrame with 4 rows"),
+    ("06.q1", lambda: GSLI_SCORES, "with 4 rows"),
     ("06.q2", lambda: "Location B", "best plain average"),
     ("06.q2", lambda: "Location D", "only 15%"),
     ("06.q2", lambda: "Location E", "not one of the locations"),
@@ -309,15 +321,19 @@ WRONG = [
     ("06.q7", lambda: ["a", "b", "d", "e"], "shrank"),
     ("07.q1", lambda: ["a", "b", "c", "d"], "routine operational work"),
     ("07.q1", lambda: ["a", "b", "d", "e"], "core business"),
-    ("07.q2", lambda: capstone_table(include_switching_back=False).iloc[-1], "left out the switching-back cost"),
+    ("07.q2", lambda: capstone_table(include_switching_back=False).iloc[-1], "what ending the programme costs"),
     ("07.q2", lambda: dict(capstone_table().iloc[-1], offshore_vendor=capstone_table().iloc[-1]["offshore_vendor"]
-                           + 150_000), "counted the transition cost twice"),
+                           + 360_000), "counted the transition cost twice"),
+    ("07.q2", lambda: dict(capstone_table().iloc[-1], in_house=55_000 * 36), "counts only the salaries"),
     ("07.q2", capstone_table, "whole running table"),
-    ("07.q2", lambda: {"in_house": 2_160_000}, "one total for each option"),
-    ("07.q3", lambda: 9, "onshore vendor's break-even"),
-    ("07.q3", lambda: 6, "One month early"),
+    ("07.q2", lambda: {"in_house": 2_100_000}, "one total for each option"),
+    ("07.q3", lambda: 13, "onshore vendor's break-even"),
+    ("07.q3", lambda: 15, "One month early"),
+    ("07.q3", lambda: kpo.models.break_even_month(
+        *capstone_options(in_house=dict(search_and_contracting=0, transition=0, switching_back=0))[::2], 36,
+        include_switching_back=True), "counts only the salaries"),
     ("07.q4", lambda: line_chart(capstone_table(), title="Cumulative cost"), "illustrative"),
-    ("07.q4", lambda: line_chart(capstone_table(include_switching_back=False)), "without the switching-back cost"),
+    ("07.q4", lambda: line_chart(capstone_table(include_switching_back=False)), "without what ending the programme costs"),
     ("07.q4", lambda: line_chart(capstone_table(), columns=["in_house", "onshore_vendor"]), "offshore_vendor"),
     ("07.q5", lambda: "ip_security", "highest before the plan"),
     ("07.q5", lambda: "staff_fear", "another risk scores 12"),
@@ -330,6 +346,11 @@ WRONG = [
     ("07.q8", lambda: "Location P", "below the firm's minimum"),
     ("07.q8", lambda: "Location S", "best business environment"),
     ("07.q8", lambda: "Location R", "passes the filter"),
+    ("07.q9", lambda: ["a", "b", "c", "d"], "d is sound"),
+    ("07.q9", lambda: ["a", "b", "c", "e"], "counting it once is right"),
+    ("07.q9", lambda: ["a", "b"], "How easy is it to find the specialists"),
+    ("07.q9", lambda: ["b", "c", "d"], "What can change over three years"),
+    ("07.q9", lambda: "abc", "a list of options"),
 ]
 
 
@@ -489,3 +510,101 @@ def test_hostile_answers_never_raise_and_are_never_correct(question_id, answer, 
         assert answer is ...
     if not could_be_right(question_id, answer):
         assert feedback.correct is not True
+
+
+# --------------------------------------------------------------------------- fair keys, real causes, honest models
+@pytest.mark.parametrize("fact", ["fewer_tools", "staff_freed", "statistics_2011", "ramp_down", "new_rule"])
+def test_04_q4_accepts_every_benefit_the_course_backs_for_a_fact_and_names_the_others(fact):
+    from kpo_course.checks import ex04
+
+    accepted = ex04.accepted_benefits(fact)
+    assert accepted, fact
+    for benefit in accepted:
+        feedback = kpo.check("04.q4", dict(BENEFITS, **{fact: benefit}))
+        assert feedback.correct is True, (fact, benefit, feedback.message)
+        for other in set(accepted) - {benefit}:
+            assert other in feedback.message, (fact, benefit, other)  # the other readings are named
+    for benefit in set(ex04.BENEFITS) - set(accepted):
+        assert kpo.check("04.q4", dict(BENEFITS, **{fact: benefit})).correct is False, (fact, benefit)
+
+
+def test_04_q4_keys_for_the_real_facts_are_the_case_classification_in_the_data():
+    from kpo_course.checks import ex04
+    from kpo_course.content import load
+
+    case = load().by_id("cases", "astrazeneca_cognizant").classification
+    for fact in ex04.REAL_FACTS:
+        # every benefit the check means to accept is one the case's classification lists (nothing dropped silently)
+        assert ex04.accepted_benefits(fact) == ex04.FACT_BENEFITS[fact], fact
+        assert all(case.allows("benefits", b) for b in ex04.FACT_BENEFITS[fact]), fact
+    assert set(ex04.FACT_BENEFITS) - set(ex04.REAL_FACTS) == {"ramp_down", "new_rule"}  # labelled illustrative
+    text = json.dumps(_cells("04"))
+    assert text.count("Illustrative, not from the case") == 2
+
+
+def test_05_q4_names_a_missing_amount_in_the_learners_option(monkeypatch):
+    from kpo_course.checks import ex05
+
+    no_exit = OPTION("vendor_b", **dict(VENDOR_B, switching_back=0))
+    monkeypatch.setattr(ex05, "learner_value", lambda name: no_exit if name == "vendor_b" else None)
+    feedback = kpo.check("05.q4", kpo.models.total_cost(no_exit, 36, include_switching_back=True))
+    assert feedback.correct is False and "your vendor_b has no switching_back amount" in feedback.message
+    monkeypatch.setattr(ex05, "learner_value", lambda name: vendor_b())
+    feedback = kpo.check("05.q4", kpo.models.total_cost(vendor_b(), 36))
+    assert "include_switching_back=True" in feedback.message and "vendor_b has no" not in feedback.message
+
+
+def test_learner_value_outside_a_kernel_is_none():
+    from kpo_course.checks import ex05
+
+    assert ex05.learner_value("vendor_b") is None
+
+
+def test_05_compares_the_two_vendors_with_the_same_kind_of_exit_provision():
+    from kpo_course.checks import ex05
+
+    for vendor in (ex05.VENDOR_A, ex05.VENDOR_B):
+        assert vendor["switching_back"] == vendor["monthly_cost"] * 12 / 3
+    text = "".join("".join(c["source"]) for c in _cells("05"))
+    assert "switching_back=240_000" in text or "switching_back=60_000 * 12 / 3" in text
+
+
+def test_07_every_option_pays_to_start_to_get_going_and_to_end():
+    from kpo_course.checks import ex07
+
+    for name, option in ex07.OPTIONS.items():
+        for cost in ("search_and_contracting", "transition", "switching_back"):
+            assert option.get(cost, 0) > 0, (name, cost)
+    text = "".join("".join(c["source"]) for c in _cells("07"))
+    assert "Peukert" not in text  # the programme ends: nobody switches, so no switching-cost rule of thumb
+
+
+@pytest.mark.parametrize("question_id", ["04.q2", "05.q4", "05.q5", "07.q2", "07.q3", "07.q9"])
+def test_a_worked_answer_appears_only_after_trying(question_id):
+    wrong = next(w for w in WRONG if w[0] == question_id)[1]
+    assert kpo.check(question_id, ...).worked == ""
+    assert kpo.check(question_id, wrong()).worked == ""
+    assert kpo.check(question_id, wrong()).worked != ""  # the second miss
+    checks._misses.clear()
+    assert kpo.check(question_id, RIGHT[question_id]()).worked != ""
+
+
+def test_worked_answers_state_the_checked_results():
+    assert "2,132,000" in checks.question("05.q4").worked["en"]
+    assert "Answer: 16" in checks.question("07.q3").worked["en"]
+    assert "so the answer is 11" in checks.question("05.q5").worked["en"]
+    assert "0.60" in checks.question("04.q2").worked["en"]
+
+
+UNSUPPORTED = ["March 2008", "CIO UK", "too early to say", "came from staff costs", "ramp up", "add staff to match",
+               "accountab", "medical writing", "statistical programming", "no printers", "1,318", "credit union",
+               "more than a year"]
+
+
+@pytest.mark.parametrize("number", list(NOTEBOOKS))
+def test_no_unsupported_detail_in_the_exercise_or_its_checks(number):
+    text = "".join("".join(c["source"]) for c in _cells(number))
+    text += (ROOT / "kpo_course" / "checks" / f"ex{number}.py").read_text(encoding="utf-8")
+    for phrase in UNSUPPORTED:
+        assert phrase.lower() not in text.lower(), (number, phrase)
+    assert not re.search(r"\(claim S\d\d\)|\(S\d\d\)", "".join("".join(c["source"]) for c in _cells(number)))

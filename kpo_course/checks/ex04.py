@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import collector
-from .kinds import Verdict, as_number, is_table, labels, number, number_text, say, wrong_type
+from .kinds import Verdict, as_number, both, is_table, names_text, number, number_text, say, wrong_type
 
 CASE = "astrazeneca_cognizant"
 
@@ -196,45 +196,114 @@ def _saving_per_year_check(answer: Any) -> Verdict:
 
 
 # --------------------------------------------------------------------------- 04.q4
-BENEFIT_FACTS = {
-    "fewer_tools": "lower_operating_costs",
-    "staff_freed": "frees_existing_staff",
-    "ramp_up": "flexibility",
-    "statistics_2011": "fills_skills_gap",
-    "new_rule": "agility",
+#: Each fact of 04.q4 with every benefit the course's text can back for it, the best fit first.
+#: For the case's real facts only those the case's classification in cases.yaml lists count
+#: (:func:`accepted_benefits`); ``ramp_down`` and ``new_rule`` are ILLUSTRATIVE facts, not from the case.
+FACT_BENEFITS: dict[str, tuple[str, ...]] = {
+    "fewer_tools": ("lower_operating_costs",),
+    "staff_freed": ("frees_existing_staff",),
+    "statistics_2011": ("fills_skills_gap", "flexibility", "agility"),
+    "ramp_down": ("flexibility",),
+    "new_rule": ("agility",),
+}
+REAL_FACTS = ("fewer_tools", "staff_freed", "statistics_2011")
+
+#: Why a fact shows a benefit (shown for a wrong label, and for the alternatives of a right one).
+_WHY = {
+    ("fewer_tools", "lower_operating_costs"): say(
+        "fewer_tools: fewer than half as many tools is a streamlined process, which cuts operating costs "
+        "(lower_operating_costs).",
+        "fewer_tools: mindre än hälften så många verktyg är en effektiviserad process, som sänker "
+        "driftskostnaderna (lower_operating_costs)."),
+    ("staff_freed", "frees_existing_staff"): say(
+        "staff_freed: the people who used to handle trial data beside their other work can now give that time to "
+        "other work (frees_existing_staff).",
+        "staff_freed: de som förut hanterade prövningsdata vid sidan av annat arbete kan nu lägga den tiden på "
+        "annat (frees_existing_staff)."),
+    ("statistics_2011", "fills_skills_gap"): say(
+        "statistics_2011: statistical analysis needs trained statisticians, skilled staff the vendor provides "
+        "(fills_skills_gap).",
+        "statistics_2011: statistisk analys kräver utbildade statistiker, kvalificerad personal som leverantören "
+        "står för (fills_skills_gap)."),
+    ("statistics_2011", "flexibility"): say(
+        "statistics_2011 can also be read as flexibility: the firm scaled up what the vendor does for it "
+        "without hiring staff of its own.",
+        "statistics_2011 kan också läsas som flexibilitet (flexibility): företaget utökade det leverantören gör "
+        "utan att anställa egen personal."),
+    ("statistics_2011", "agility"): say(
+        "statistics_2011 can also be read as agility: with a partner already in place, new work could be added "
+        "to the same contract instead of being built up from nothing.",
+        "statistics_2011 kan också läsas som smidighet (agility): med en partner redan på plats kunde nytt arbete "
+        "läggas till i samma avtal i stället för att byggas upp från början."),
+    ("ramp_down", "flexibility"): say(
+        "ramp_down: paying for fewer people when there is less work, and more when it grows, is flexibility.",
+        "ramp_down: att betala för färre personer när arbetet minskar, och fler när det växer, är flexibilitet "
+        "(flexibility)."),
+    ("new_rule", "agility"): say(
+        "new_rule: keeping pace with a change in the industry within weeks is agility; the fact is about how fast "
+        "the firm adapts, not about how many people it pays for.",
+        "new_rule: att på några veckor hänga med i en förändring i branschen är smidighet (agility); faktumet "
+        "handlar om hur snabbt företaget anpassar sig, inte om hur många personer det betalar för."),
 }
 
-_BENEFIT_FEEDBACK = {
-    "fewer_tools": say(
-        "fewer_tools: fewer than half as many tools is a streamlined process, which cuts operating costs (lower_operating_costs).",
-        "fewer_tools: mindre än hälften så många verktyg är en effektiviserad process, som sänker driftskostnaderna (lower_operating_costs)."),
-    "staff_freed": say(
-        "staff_freed: the people who used to do data work beside their main job can now spend that time on other work (frees_existing_staff).",
-        "staff_freed: de som förut gjorde dataarbete vid sidan av sitt ordinarie jobb kan nu lägga tiden på annat (frees_existing_staff)."),
-    "ramp_up": say(
-        "ramp_up: adding staff when the workload grows, and fewer when it falls, is flexibility.",
-        "ramp_up: att ta in fler när arbetsmängden växer, och färre när den minskar, är flexibilitet (flexibility)."),
-    "statistics_2011": say(
-        "statistics_2011: statistical analysis needs trained statisticians; the vendor fills that need for skilled staff (fills_skills_gap).",
-        "statistics_2011: statistisk analys kräver utbildade statistiker; leverantören fyller behovet av kvalificerad personal (fills_skills_gap)."),
-    "new_rule": say(
-        "new_rule: adapting quickly to a change in the industry is agility, not just more or fewer people.",
-        "new_rule: att snabbt anpassa sig till en förändring i branschen är smidighet (agility), inte bara fler eller färre personer."),
-}
+
+def accepted_benefits(fact: str) -> tuple[str, ...]:
+    """The benefits 04.q4 accepts for ``fact``: for a real fact of the case, those its classification lists.
+
+    >>> accepted_benefits("new_rule")
+    ('agility',)
+    """
+    wanted = FACT_BENEFITS[fact]
+    if fact not in REAL_FACTS:
+        return wanted
+    from ..content import load
+    case = load().by_id("cases", CASE)
+    return tuple(b for b in wanted if case.classification.allows("benefits", b))
 
 
 def _benefits_check(answer: Any) -> Verdict:
-    if is_table(answer):
+    from collections.abc import Mapping
+
+    if is_table(answer) or not isinstance(answer, Mapping):
         return wrong_type('a dict such as {"fewer_tools": "agility", ...}',
                           'en dict som {"fewer_tools": "agility", ...}', answer)
-    verdict = labels(BENEFIT_FACTS, feedback=_BENEFIT_FEEDBACK, allowed=BENEFITS)(answer)
-    if verdict.correct:
-        return Verdict(True, say(
-            "Right: one case shows all five benefits. Only one fact, the new rule, is made up; the other four "
-            "are reported.",
-            "Rätt: ett enda fall visar alla fem fördelarna. Bara ett faktum, den nya regeln, är påhittat; de "
-            "andra fyra är rapporterade."), verdict.result)
-    return verdict
+    facts = list(FACT_BENEFITS)
+    given = {k: answer[k] for k in answer if isinstance(k, str)}
+    missing = [k for k in facts if k not in given]
+    unknown = [k for k in answer if k not in FACT_BENEFITS]
+    if missing or unknown:
+        return Verdict(False, say(
+            f"Label exactly these facts: {', '.join(facts)}."
+            + (f" Missing: {', '.join(missing)}." if missing else "")
+            + (f" Not asked for: {names_text(unknown, 5)}." if unknown else ""),
+            f"Märk exakt dessa fakta: {', '.join(facts)}."
+            + (f" Saknas: {', '.join(missing)}." if missing else "")
+            + (f" Efterfrågas inte: {names_text(unknown, 5)}." if unknown else "")),
+            {"reason": "keys", "missing": missing})
+    labels_given = {k: given[k].strip().lower() if isinstance(given[k], str) else None for k in facts}
+    odd = [k for k in facts if labels_given[k] not in BENEFITS]
+    if odd:
+        listed = ", ".join(f'"{b}"' for b in BENEFITS)
+        return Verdict(False, say(f"Use only the benefit ids {listed} (check {', '.join(odd)}).",
+                                  f"Använd bara fördelarnas id {listed} (kontrollera {', '.join(odd)})."),
+                       {"reason": "unknown_label", "items": odd})
+    accepted = {k: accepted_benefits(k) for k in facts}
+    wrong = [k for k in facts if labels_given[k] not in accepted[k]]
+    if not wrong:
+        notes = [_WHY[(k, b)] for k in facts for b in accepted[k] if b != labels_given[k] and (k, b) in _WHY]
+        return Verdict(True, both(lambda lang: " ".join([
+            "Right: every label fits its fact." if lang == "en" else "Rätt: varje etikett passar sitt faktum.",
+            *(("Other readings that also fit:" if lang == "en" else "Andra läsningar som också passar:",) if notes else ()),
+            *(n[lang] for n in notes),
+            "Two facts, ramp_down and new_rule, are illustrative; the other three are reported."
+            if lang == "en" else
+            "Två fakta, ramp_down och new_rule, är påhittade; de andra tre är rapporterade."])),
+            {"wrong": [], "value": labels_given})
+    notes = [_WHY[(k, accepted[k][0])] for k in wrong[:3] if accepted[k]]
+    lead = say(f"{len(wrong)} of {len(facts)} labels do not fit their fact: {', '.join(wrong)}.",
+               f"{len(wrong)} av {len(facts)} etiketter passar inte sitt faktum: {', '.join(wrong)}.")
+    return Verdict(False, both(lambda lang: " ".join([lead[lang], *(n[lang] for n in notes)])),
+                   {"wrong": wrong})
 
 
 # --------------------------------------------------------------------------- 04.q5
@@ -281,12 +350,40 @@ def _flexibility_check(answer: Any) -> Verdict:
     )(answer)
 
 
+# --------------------------------------------------------------------------- worked answers (shown after trying)
+WORKED = {
+    "04.q1": say(
+        "astrazeneca_people = figures[(figures[\"case\"] == \"astrazeneca_cognizant\") & (figures[\"unit\"] == \"people\")]: "
+        "four rows, about 1,000 before; 350 at Cognizant, 300 of them in India; 50 at AstraZeneca.",
+        "astrazeneca_people = figures[(figures[\"case\"] == \"astrazeneca_cognizant\") & (figures[\"unit\"] == \"people\")]: "
+        "fyra rader, omkring 1 000 före; 350 hos Cognizant, varav 300 i Indien; 50 på AstraZeneca."),
+    "04.q2": say(
+        "After the deal: 350 + 50 = 400 people (the 300 in India are part of the 350). "
+        "Share of the fall: 1 - 400 / 1,000 = 0.60, counted in heads, not in full-time work.",
+        "Efter avtalet: 350 + 50 = 400 personer (de 300 i Indien ingår i de 350). "
+        "Minskningens andel: 1 - 400 / 1 000 = 0,60, räknat i huvuden, inte i heltidsarbete."),
+    "04.q3": say("150 / 5 = 30: a target of £30m a year on average, not a reported result.",
+                 "150 / 5 = 30: ett mål på i genomsnitt 30 miljoner pund per år, inte ett redovisat resultat."),
+    "04.q4": say(
+        "fewer_tools: lower_operating_costs; staff_freed: frees_existing_staff; statistics_2011: fills_skills_gap "
+        "(flexibility or agility can be argued too); ramp_down: flexibility; new_rule: agility.",
+        "fewer_tools: lower_operating_costs; staff_freed: frees_existing_staff; statistics_2011: fills_skills_gap "
+        "(flexibility eller agility går också att försvara); ramp_down: flexibility; new_rule: agility."),
+    "04.q5": say(
+        "flexibility = kpo.models.simulate(demand, in_house_staff=10, in_house_cost_per_fte=10_000, "
+        "kpo_cost_per_fte=11_000, notice_months=1); flexibility_saving = flexibility.kpo_saving.",
+        "flexibility = kpo.models.simulate(demand, in_house_staff=10, in_house_cost_per_fte=10_000, "
+        "kpo_cost_per_fte=11_000, notice_months=1); flexibility_saving = flexibility.kpo_saving."),
+}
+
+
 QUESTIONS: list = []
 _question = collector(QUESTIONS)
 
 
 _question(
     id="04.q1",
+    worked=WORKED["04.q1"],
     kind="pandas",
     claims=("S14", "S16"),
     points=1,
@@ -297,6 +394,7 @@ _question(
 
 _question(
     id="04.q2",
+    worked=WORKED["04.q2"],
     kind="calculation",
     claims=("S14", "S16"),
     points=1,
@@ -309,6 +407,7 @@ _question(
 
 _question(
     id="04.q3",
+    worked=WORKED["04.q3"],
     kind="calculation",
     claims=("S14",),
     points=1,
@@ -319,18 +418,22 @@ _question(
 
 _question(
     id="04.q4",
+    worked=WORKED["04.q4"],
     kind="judgement",
     claims=("S14", "S15", "S16", "S17", "S18"),
     points=2,
     checker=_benefits_check,
-    hint=say("Each benefit fits exactly one fact. Flexibility is about how many people; agility is about adapting "
-             "to a change; filling a skills gap is about a kind of expertise the firm lacks.",
-             "Varje fördel passar exakt ett faktum. Flexibilitet handlar om hur många personer; smidighet om att "
-             "anpassa sig till en förändring; att fylla en kompetenslucka om expertis som företaget saknar."),
+    hint=say("A benefit may fit more than one fact. Flexibility is about how many people the firm pays for; agility "
+             "about how fast it adapts to a change; filling a skills gap about expertise the firm lacks; freeing "
+             "staff about time its own people get back.",
+             "En fördel kan passa mer än ett faktum. Flexibilitet handlar om hur många personer företaget betalar "
+             "för; smidighet om hur snabbt det anpassar sig till en förändring; att fylla en kompetenslucka om "
+             "expertis som företaget saknar; att frigöra personal om tid som de egna får tillbaka."),
 )
 
 _question(
     id="04.q5",
+    worked=WORKED["04.q5"],
     kind="calculation",
     claims=("S17",),
     points=1,

@@ -1,8 +1,10 @@
 """Exercise 05, drawbacks and risks: the hidden costs of a vendor switch (lesson 05).
 
 The vendor-switch scenario is ILLUSTRATIVE: its numbers live in :data:`VENDOR_A` and
-:data:`VENDOR_B`, the same numbers the notebook gives. The switching-back provision follows
-Peukert (2019): switching costs are about one third of a year's professional-services spend.
+:data:`VENDOR_B`, the same numbers the notebook gives. Both vendors carry the same kind of exit
+provision, one third of a year's fees, after Peukert (2019): switching costs are about one third
+of a year's professional-services spend. Whichever vendor the insurer ends with, it may one day
+have to leave it, so the comparison counts the provision for both or for neither.
 Risks and mitigations come from the course data, read when an answer is checked.
 """
 from __future__ import annotations
@@ -13,8 +15,26 @@ from . import collector
 from .expected import residual_scores
 from .kinds import Verdict, as_number, is_table, labels, number, names_text, number_text, say, wrong_type
 
+
+def learner_value(name: str) -> Any:
+    """The value the learner's notebook holds under ``name`` (None outside IPython or if undefined).
+
+    Lets a check name the real cause of a wrong number (e.g. an Option built without an amount)
+    instead of guessing from the number alone. Never raises.
+
+    >>> learner_value("surely_not_defined_anywhere") is None
+    True
+    """
+    try:
+        from IPython import get_ipython
+        shell = get_ipython()
+        return None if shell is None else shell.user_ns.get(name)
+    except Exception:
+        return None
+
 #: The ILLUSTRATIVE vendor switch of questions 05.q4 and 05.q5 (keyword arguments of Option).
-VENDOR_A = {"monthly_cost": 60_000, "management_share": 0.10}
+VENDOR_A = {"monthly_cost": 60_000, "management_share": 0.10,
+            "switching_back": 60_000 * 12 / 3}  # the same exit provision as B: a third of a year's fees
 VENDOR_B = {"monthly_cost": 45_000, "search_and_contracting": 50_000, "transition": 120_000,
             "transition_months": 4, "management_share": 0.10,
             "switching_back": 45_000 * 12 / 3}  # one third of a year's fees (Peukert 2019)
@@ -81,10 +101,10 @@ _CLAUSE_FEEDBACK = {
     "nda": say("nda: a non-disclosure agreement protects confidential information and intellectual property (ip_security).",
                "nda: ett sekretessavtal skyddar konfidentiell information och immateriella rättigheter (ip_security)."),
     "fingerprint_room": say(
-        "fingerprint_room: a room only the team can enter, with no printers, keeps documents from being copied or "
-        "passed on: it protects intellectual property (ip_security).",
-        "fingerprint_room: ett rum som bara teamet kommer in i, utan skrivare, hindrar att dokument kopieras eller "
-        "förs vidare: det skyddar de immateriella rättigheterna (ip_security)."),
+        "fingerprint_room: a room only the team can enter keeps confidential documents from being seen or passed "
+        "on by others: it protects intellectual property (ip_security).",
+        "fingerprint_room: ett rum som bara teamet kommer in i hindrar att konfidentiella dokument ses eller förs "
+        "vidare av andra: det skyddar de immateriella rättigheterna (ip_security)."),
     "sla": say("sla: measurable quality levels and sample checks give back some control over the quality of the work "
                "(less_control_quality).",
                "sla: mätbara kvalitetsnivåer och stickprov ger tillbaka en del av kontrollen över arbetets kvalitet "
@@ -154,6 +174,17 @@ def _same_frame(answer: Any, want: Any) -> bool:
         return False
 
 
+def _numeric_column(column: Any) -> bool:
+    """True if a pandas column holds real numbers only (not text, not True/False).
+
+    >>> import pandas as pd
+    >>> _numeric_column(pd.Series([1, 2])), _numeric_column(pd.Series(["a1", "b2"])), _numeric_column(pd.Series([True]))
+    (True, False, False)
+    """
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+    return bool(is_numeric_dtype(column.dtype) and not is_bool_dtype(column.dtype))
+
+
 def _reduction_totals_check(answer: Any) -> Verdict:
     import pandas as pd
 
@@ -173,7 +204,27 @@ def _reduction_totals_check(answer: Any) -> Verdict:
             f"The table needs the column(s) {', '.join(missing)}; it has {names_text(answer.columns)}.",
             f"Tabellen behöver kolumnen/kolumnerna {', '.join(missing)}; den har {names_text(answer.columns)}."),
             {"reason": "columns", "missing": missing})
+    extra = [c for c in answer.columns if c not in _reduction_columns()]
+    if extra:
+        return Verdict(False, say(
+            f"Keep only the two columns the question asks for; yours also has {names_text(extra)}. "
+            "Adding up a whole table also 'adds up' its text columns, which only glues their words together "
+            "(e.g. two ids written one after the other). Pick the two columns before adding: "
+            "groupby(\"risk_id\")[[\"likelihood_reduction\", \"impact_reduction\"]].sum().",
+            f"Behåll bara de två kolumner som frågan gäller; din tabell har också {names_text(extra)}. "
+            "När man summerar en hel tabell \"summeras\" även textkolumnerna, vilket bara klistrar ihop orden "
+            "(t.ex. två id skrivna efter varandra). Välj de två kolumnerna innan du summerar: "
+            "groupby(\"risk_id\")[[\"likelihood_reduction\", \"impact_reduction\"]].sum()."),
+            {"reason": "extra_columns", "extra": [str(c) for c in extra[:10]]})
     answer = answer[_reduction_columns()]
+    not_numbers = [c for c in _reduction_columns() if not _numeric_column(answer[c])]
+    if not_numbers:
+        return Verdict(False, say(
+            f"The column(s) {', '.join(not_numbers)} should hold numbers (the steps added up), but hold text or "
+            "other values. Add up the numeric columns of mitigations with .sum().",
+            f"Kolumnen/kolumnerna {', '.join(not_numbers)} ska innehålla tal (stegen summerade), men innehåller "
+            "text eller annat. Summera de numeriska kolumnerna i mitigations med .sum()."),
+            {"reason": "not_numbers", "columns": not_numbers})
     want = _reductions("sum")
     if len(answer) != len(want):
         return Verdict(False, say(
@@ -214,6 +265,30 @@ def _total_b(include_switching_back: bool = True) -> float:
     return total_cost(_option("vendor_b", VENDOR_B), HORIZON_MONTHS, include_switching_back=include_switching_back)
 
 
+def _missing_switching_back(switching: float) -> dict[str, str]:
+    """Why the exit provision is missing from a total: the Option has no amount, or total_cost was not asked for it.
+
+    The learner's ``vendor_b`` (if the notebook has one) tells the two causes apart.
+    """
+    built = learner_value("vendor_b")
+    amount_en, amount_sv = number_text(switching)["en"], number_text(switching)["sv"]
+    typed = f"{switching:_.0f}"  # as it is typed in Python: 180_000
+    if type(built).__name__ == "Option" and not getattr(built, "switching_back", 0):
+        return say(
+            f"The exit provision ({amount_en}) is missing: your vendor_b has no switching_back amount. Add "
+            f"switching_back={typed} to its Option, run that cell, then run the total again.",
+            f"Avsättningen för att lämna leverantören ({amount_sv}) saknas: din vendor_b har inget belopp för "
+            f"switching_back. Lägg till switching_back={typed} i dess Option, kör cellen och räkna sedan totalen igen.")
+    return say(
+        f"The exit provision ({amount_en}) is missing from the total. total_cost counts it only when you ask for it "
+        "by name: total_cost(vendor_b, 36, include_switching_back=True). (Written without its name, as a bare True "
+        f"in third place, Python refuses it.) Check too that vendor_b's Option has switching_back={typed}.",
+        f"Avsättningen för att lämna leverantören ({amount_sv}) saknas i totalen. total_cost räknar med den bara när "
+        "du ber om den med namn: total_cost(vendor_b, 36, include_switching_back=True). (Skrivet utan namnet, som "
+        "ett ensamt True på tredje plats, vägrar Python.) Kontrollera också att vendor_b:s Option har "
+        f"switching_back={typed}.")
+
+
 def _total_cost_check(answer: Any) -> Verdict:
     refused = _not_an_option(answer)
     if refused:
@@ -235,11 +310,7 @@ def _total_cost_check(answer: Any) -> Verdict:
                 "you gave as transition=. Do not add it again.",
                 f"Du räknade övergångskostnaden två gånger: total_cost tar redan med de {number_text(transition)['sv']} "
                 "som du angav som transition=. Lägg inte till dem igen.")),
-            (total - switching, say(
-                f"You forgot the switching-back cost ({number_text(switching)['en']}, one third of a year's fees): "
-                "use include_switching_back=True.",
-                f"Du glömde kostnaden för att byta igen ({number_text(switching)['sv']}, en tredjedel av ett års avgifter): "
-                "använd include_switching_back=True.")),
+            (total - switching, _missing_switching_back(switching)),
             (total + switching, say(
                 "You counted the switching-back cost twice: with include_switching_back=True, total_cost already adds it.",
                 "Du räknade kostnaden för att byta igen två gånger: med include_switching_back=True lägger total_cost "
@@ -277,6 +348,20 @@ def _break_even_check(answer: Any) -> Verdict:
     if value is not None and not float(value).is_integer():
         return Verdict(False, say("A month is a whole number from 1 to 36, e.g. 7.",
                                   "En månad är ett heltal från 1 till 36, t.ex. 7."), {"reason": "fraction"})
+    without_management = break_even_month(
+        _option("vendor_a", {**VENDOR_A, "management_share": 0.0}), b, HORIZON_MONTHS, include_switching_back=True)
+    share = VENDOR_A["management_share"]
+    slips = [
+        (month - 1, say(
+            f"One month early: at the end of month {month - 1} switching is still {number_text(gap)['en']} dearer in total.",
+            f"En månad för tidigt: i slutet av månad {month - 1} är bytet fortfarande "
+            f"{number_text(gap)['sv']} dyrare totalt.")),
+        (VENDOR_B["transition_months"], say(
+            "That is when the transition ends. Break-even comes later: when the running totals cross.",
+            "Det är då övergången är klar. Break-even kommer senare: när de löpande totalerna korsar varandra.")),
+    ]
+    if without_management is not None and without_management != month:
+        slips.append((without_management, _vendor_a_management(share)))
     return number(
         month, 0,
         right=say(
@@ -284,22 +369,32 @@ def _break_even_check(answer: Any) -> Verdict:
             "transition costs outweigh the lower fee.",
             f"Rätt: från månad {month} har bytet kostat mindre totalt. Dessförinnan väger kostnaderna för "
             "upphandling och övergång tyngre än den lägre avgiften."),
-        common_wrong=[
-            (month - 1, say(
-                f"One month early: at the end of month {month - 1} switching is still {number_text(gap)['en']} dearer in total.",
-                f"En månad för tidigt: i slutet av månad {month - 1} är bytet fortfarande "
-                f"{number_text(gap)['sv']} dyrare totalt.")),
-            (VENDOR_B["transition_months"], say(
-                "That is when the transition ends. Break-even comes later: when the running totals cross.",
-                "Det är då övergången är klar. Break-even kommer senare: när de löpande totalerna korsar varandra.")),
-        ],
-        too_high=say("Too late: look at cumulative_costs([vendor_a, vendor_b], 36, include_switching_back=True) and find "
-                     "the first month where vendor_b is at or below vendor_a.",
-                     "För sent: titta i cumulative_costs([vendor_a, vendor_b], 36, include_switching_back=True) och hitta "
-                     "den första månaden där vendor_b är lika med eller under vendor_a."),
+        common_wrong=slips,
+        too_high=say(
+            f"Too late. Check vendor_a first: staying with A also costs {share:.0%} of its fee every month for managing "
+            f"it (management_share={share}); without it, staying looks cheaper than it is. Then "
+            "look in cumulative_costs([vendor_a, vendor_b], 36, include_switching_back=True) for the first month "
+            "where vendor_b is at or below vendor_a.",
+            f"För sent. Kontrollera vendor_a först: att stanna hos A kostar också {share * 100:.0f} procent av avgiften "
+            f"varje månad för att styra samarbetet (management_share={share}), och saknas den ser det billigare ut att "
+            "stanna än det är. Titta sedan i cumulative_costs([vendor_a, vendor_b], 36, include_switching_back=True) "
+            "efter den första månaden där vendor_b är lika med eller under vendor_a."),
         too_low=say("Too early: in that month switching has still cost more in total.",
                     "För tidigt: den månaden har bytet fortfarande kostat mer totalt."),
     )(answer)
+
+
+def _vendor_a_management(share: float) -> dict[str, str]:
+    """The message for a break-even computed with vendor A's management share left out."""
+    fee, exit_cost = f"{VENDOR_A['monthly_cost']:_.0f}", f"{VENDOR_A['switching_back']:_.0f}"
+    return say(
+        f"Too late, and the cause is vendor_a: it has no management share. Staying with A costs {share:.0%} of "
+        f"its fee every month for managing it too: kpo.models.Option(\"vendor_a\", monthly_cost={fee}, "
+        f"management_share={share}, switching_back={exit_cost}). Without it, staying looks cheaper than it is.",
+        f"För sent, och orsaken är vendor_a: den saknar kostnaden för styrning. Att stanna hos A kostar också "
+        f"{share * 100:.0f} procent av avgiften varje månad för att styra samarbetet: "
+        f"kpo.models.Option(\"vendor_a\", monthly_cost={fee}, management_share={share}, switching_back={exit_cost}). "
+        "Utan den ser det billigare ut att stanna än det är.")
 
 
 # --------------------------------------------------------------------------- 05.q6
@@ -369,12 +464,86 @@ def _residual_check(answer: Any) -> Verdict:
         "och de fem valda åtgärderna."), {"reason": "values", "wrong": wrong})
 
 
+# --------------------------------------------------------------------------- worked answers (shown after trying)
+def _worked_total() -> dict[str, str]:
+    """05.q4's worked answer: vendor B's total cost, part by part (plain arithmetic on :data:`VENDOR_B`)."""
+    fees = VENDOR_B["monthly_cost"] * HORIZON_MONTHS
+    parts = [fees, VENDOR_B["search_and_contracting"], VENDOR_B["transition"],
+             fees * VENDOR_B["management_share"], VENDOR_B["switching_back"]]
+    en, sv = (number_text(p)["en"] for p in parts), (number_text(p)["sv"] for p in parts)
+    total_en, total_sv = number_text(sum(parts))["en"], number_text(sum(parts))["sv"]
+    return say(
+        "fees {} + search and contracting {} + transition {} + managing the effort (10% of the fees) {} + exit "
+        "provision {} = {} (illustrative amounts).".format(*en, total_en),
+        "avgifter {} + upphandling och avtal {} + övergång {} + styrning (10 procent av avgifterna) {} + avsättning "
+        "för att lämna leverantören {} = {} (påhittade belopp).".format(*sv, total_sv))
+
+
+def _running(option: dict, month: int) -> float:
+    """An option's running total at the end of ``month`` (exit provision not yet due), by plain arithmetic."""
+    monthly = option["monthly_cost"] * (1 + option.get("management_share", 0))
+    spread = option.get("transition_months", 1)
+    return (monthly * month + option.get("search_and_contracting", 0)
+            + option.get("transition", 0) * min(month, spread) / spread)
+
+
+def _worked_break_even() -> dict[str, str]:
+    """05.q5's worked answer: the running totals on both sides of the break-even month."""
+    month = next(m for m in range(1, HORIZON_MONTHS + 1)
+                 if all(_running(VENDOR_B, k) <= _running(VENDOR_A, k) for k in range(m, HORIZON_MONTHS)))
+    before, at = month - 1, month
+    a0, b0, a1, b1 = (number_text(_running(v, m)) for v, m in
+                      ((VENDOR_A, before), (VENDOR_B, before), (VENDOR_A, at), (VENDOR_B, at)))
+    return say(
+        f"Running totals: at the end of month {before} staying with A has cost {a0['en']} and switching to B "
+        f"{b0['en']}; at the end of month {at}, A {a1['en']} and B {b1['en']}. From month {at} on B stays below A "
+        "(in month 36 each adds its exit provision, B's the smaller), so the answer is "
+        f"{at}: break_even_month(vendor_a, vendor_b, 36, include_switching_back=True).",
+        f"Löpande summor: i slutet av månad {before} har det kostat {a0['sv']} att stanna hos A och {b0['sv']} att "
+        f"byta till B; i slutet av månad {at} A {a1['sv']} och B {b1['sv']}. Från månad {at} ligger B kvar under A "
+        "(i månad 36 lägger båda till sin avsättning för att lämna, B:s är mindre), så svaret är "
+        f"{at}: break_even_month(vendor_a, vendor_b, 36, include_switching_back=True).")
+
+
+WORKED = {
+    "05.q1": say(
+        "tender_and_lawyers: vendor_search_and_contracting (before the move); parallel_running: transition_to_vendor "
+        "(during it); vendor_manager: managing_the_effort (all the time); exit_provision: switching_or_back_in_house "
+        "(at the end); monthly_fee: not_hidden (it is the price on the offer).",
+        "tender_and_lawyers: vendor_search_and_contracting (före flytten); parallel_running: transition_to_vendor "
+        "(under den); vendor_manager: managing_the_effort (hela tiden); exit_provision: switching_or_back_in_house "
+        "(på slutet); monthly_fee: not_hidden (det är priset i anbudet)."),
+    "05.q2": say(
+        "nda and fingerprint_room: ip_security; sla: less_control_quality; pilot: setup_time_resources; "
+        "communication_plan: communication_barriers; change_management: staff_fear.",
+        "nda och fingerprint_room: ip_security; sla: less_control_quality; pilot: setup_time_resources; "
+        "communication_plan: communication_barriers; change_management: staff_fear."),
+    "05.q3": say(
+        "reduction_totals = mitigations.groupby(\"risk_id\")[[\"likelihood_reduction\", \"impact_reduction\"]].sum(): "
+        "one row per risk, the two columns added up over that risk's mitigations.",
+        "reduction_totals = mitigations.groupby(\"risk_id\")[[\"likelihood_reduction\", \"impact_reduction\"]].sum(): "
+        "en rad per risk, de två kolumnerna summerade över riskens åtgärder."),
+    "05.q4": _worked_total(),
+    "05.q5": _worked_break_even(),
+    "05.q6": say(
+        "risk_list = [kpo.models.Risk(row.id, row.likelihood, row.impact) for row in risks.itertuples()]; "
+        "chosen = mitigations[mitigations[\"id\"].isin(chosen_ids)]; mitigation_list = [kpo.models.Mitigation(row.id, "
+        "row.risk_id, row.likelihood_reduction, row.impact_reduction) for row in chosen.itertuples()]; "
+        "residual_table = kpo.models.residual(risk_list, mitigation_list).",
+        "risk_list = [kpo.models.Risk(row.id, row.likelihood, row.impact) for row in risks.itertuples()]; "
+        "chosen = mitigations[mitigations[\"id\"].isin(chosen_ids)]; mitigation_list = [kpo.models.Mitigation(row.id, "
+        "row.risk_id, row.likelihood_reduction, row.impact_reduction) for row in chosen.itertuples()]; "
+        "residual_table = kpo.models.residual(risk_list, mitigation_list)."),
+}
+
+
 QUESTIONS: list = []
 _question = collector(QUESTIONS)
 
 
 _question(
     id="05.q1",
+    worked=WORKED["05.q1"],
     kind="judgement",
     claims=("S21",),
     points=2,
@@ -387,6 +556,7 @@ _question(
 
 _question(
     id="05.q2",
+    worked=WORKED["05.q2"],
     kind="judgement",
     claims=("S19", "S20", "S21", "S22", "S23"),
     points=2,
@@ -397,6 +567,7 @@ _question(
 
 _question(
     id="05.q3",
+    worked=WORKED["05.q3"],
     kind="pandas",
     claims=("S19", "S20", "S21", "S22", "S23"),
     points=1,
@@ -407,6 +578,7 @@ _question(
 
 _question(
     id="05.q4",
+    worked=WORKED["05.q4"],
     kind="calculation",
     claims=("S21",),
     points=2,
@@ -421,18 +593,22 @@ _question(
 
 _question(
     id="05.q5",
+    worked=WORKED["05.q5"],
     kind="calculation",
     claims=("S21",),
     points=1,
     checker=_break_even_check,
     hint=say("kpo.models.break_even_month(vendor_a, vendor_b, 36, include_switching_back=True), with "
-             "vendor_a = kpo.models.Option(\"vendor_a\", monthly_cost=60_000, management_share=0.10).",
+             "vendor_a = kpo.models.Option(\"vendor_a\", monthly_cost=60_000, management_share=0.10, "
+             "switching_back=240_000): staying costs its management and its own exit provision too.",
              "kpo.models.break_even_month(vendor_a, vendor_b, 36, include_switching_back=True), med "
-             "vendor_a = kpo.models.Option(\"vendor_a\", monthly_cost=60_000, management_share=0.10)."),
+             "vendor_a = kpo.models.Option(\"vendor_a\", monthly_cost=60_000, management_share=0.10, "
+             "switching_back=240_000): att stanna kostar också styrning och en egen avsättning för att lämna A."),
 )
 
 _question(
     id="05.q6",
+    worked=WORKED["05.q6"],
     kind="calculation",
     claims=("S19", "S20", "S21", "S22", "S23"),
     points=2,

@@ -4,7 +4,13 @@ The manufacturer is the source article's teaching example (claim S13). Every num
 case is ILLUSTRATIVE, made up to practise the methods: the options' costs (:data:`OPTIONS`),
 the decision matrix (:data:`CRITERIA_WEIGHTS`, :data:`OPTION_SCORES`) and the location scores
 (:data:`LOCATION_SCORES`) are the same numbers the notebook gives. Only the GSLI 2023 weights
-(Kearney) and the switching-cost rule of thumb (one third of a year's fees, Peukert 2019) are real.
+(Kearney) and Barthélemy's hidden costs are real.
+
+The programme runs three years and then simply ends: nobody switches vendors or brings work back.
+So every option, the in-house team too, pays to start (hiring, or search and contracting), to get
+going (ramp-up, or transition) and to end (winding the team down, or handing data and models back).
+The cost model keeps that one-off end cost in ``switching_back`` and counts it in the last month
+when asked (``include_switching_back=True``).
 """
 from __future__ import annotations
 
@@ -14,20 +20,25 @@ from typing import Any
 from . import collector
 from .charts import axes_label_problem, figure_check
 from .expected import residual_scores
-from .kinds import Verdict, as_number, location_key, number, number_text, refuse_tables, say, selection, shown, wrong_type
+from .kinds import (Verdict, as_number, both, location_key, number, number_text, refuse_tables, say, selection, shown,
+                    wrong_type)
 from .tables import as_mapping
 
 HORIZON_MONTHS = 36
 
-#: ILLUSTRATIVE options, as keyword arguments of kpo.models.Option (amounts in euros).
+#: ILLUSTRATIVE options, as keyword arguments of kpo.models.Option (amounts in euros). Each pays to start,
+#: to get going and to end the programme; ``switching_back`` holds the end cost (no switching happens).
 OPTIONS: dict[str, dict[str, float]] = {
-    "in_house": {"monthly_cost": 60_000},
-    "onshore_vendor": {"monthly_cost": 50_000, "search_and_contracting": 20_000, "transition": 45_000,
+    "in_house": {"monthly_cost": 55_000,  # four analysts' salaries and overheads
+                 "search_and_contracting": 30_000,  # recruiting four specialists
+                 "transition": 30_000, "transition_months": 3,  # ramp-up: training while they learn the plant
+                 "switching_back": 60_000},  # wind-down: notice pay, or moving four people to other work
+    "onshore_vendor": {"monthly_cost": 52_000, "search_and_contracting": 20_000, "transition": 45_000,
                        "transition_months": 3, "management_share": 0.05,
-                       "switching_back": 50_000 * 12 / 3},  # one third of a year's fees (Peukert 2019)
-    "offshore_vendor": {"monthly_cost": 27_000, "search_and_contracting": 40_000, "transition": 150_000,
+                       "switching_back": 25_000},  # handing data, models and documents back
+    "offshore_vendor": {"monthly_cost": 27_000, "search_and_contracting": 40_000, "transition": 360_000,
                         "transition_months": 6, "management_share": 0.15, "rework_share": 0.05,
-                        "switching_back": 27_000 * 12 / 3},
+                        "switching_back": 40_000},  # handing data, models and documents back
 }
 BASELINE = "in_house"
 CHOSEN = "offshore_vendor"
@@ -131,16 +142,21 @@ def _total_costs_check(answer: Any) -> Verdict:
         saved = want[BASELINE] - want[cheapest]
         return Verdict(True, say(
             f"Right: {cheapest} is cheapest over three years, {number_text(saved)['en']} below in-house "
-            f"({saved / want[BASELINE]:.0%}). The onshore vendor saves almost nothing once the switching-back cost is counted.",
+            f"({saved / want[BASELINE]:.0%}). The onshore vendor saves little: its fee is close to the team's salaries.",
             f"Rätt: {cheapest} är billigast på tre år, {number_text(saved)['sv']} under intern drift "
-            f"({saved / want[BASELINE] * 100:.0f} procent). Leverantören inom landet sparar nästan ingenting när "
-            "kostnaden för att byta igen räknas med."), {})
+            f"({saved / want[BASELINE] * 100:.0f} procent). Leverantören inom landet sparar lite: dess "
+            "avgiften ligger nära den egna gruppens löner."), {})
     without = _totals(include_switching_back=False)
     if not _close(values, without):
         return Verdict(False, say(
-            "You left out the switching-back cost, Barthélemy's fourth hidden cost: use include_switching_back=True.",
-            "Du glömde kostnaden för att byta igen, Barthélemys fjärde dolda kostnad: använd include_switching_back=True."),
+            "You left out what ending the programme costs (the wind-down or the handover in month 36): "
+            "ask for it by name, include_switching_back=True.",
+            "Du glömde vad det kostar att avsluta programmet (avvecklingen eller överlämningen i månad 36): "
+            "be om den med namn, include_switching_back=True."),
             {"reason": "switching_back"})
+    bare = _bare_in_house_total()
+    if wrong == [BASELINE] and values[BASELINE] is not None and abs(values[BASELINE] - bare) <= 1:
+        return Verdict(False, _bare_in_house_message(), {"reason": "in_house_salaries_only"})
     doubled = [k for k in wrong if values[k] is not None
                and abs(values[k] - want[k] - OPTIONS[k].get("transition", 0)) <= 1 and OPTIONS[k].get("transition")]
     if doubled:
@@ -153,6 +169,23 @@ def _total_costs_check(answer: Any) -> Verdict:
         "36 months, include_switching_back=True.",
         f"Stämmer inte för {', '.join(wrong)} (tolerans 1). Jämför varje Options belopp med tabellen, "
         "36 månader, include_switching_back=True."), {"reason": "values", "wrong": wrong})
+
+
+def _bare_in_house_total() -> float:
+    """The in-house total if only the salaries are counted (the slip 07.q2 and 07.q3 name)."""
+    return OPTIONS[BASELINE]["monthly_cost"] * HORIZON_MONTHS
+
+
+def _bare_in_house_message() -> dict[str, str]:
+    team = OPTIONS[BASELINE]
+    hiring, ramp, end = (number_text(team[k]) for k in ("search_and_contracting", "transition", "switching_back"))
+    return say(
+        f"Your in_house counts only the salaries. The firm's own team has costs beyond its pay too: hiring "
+        f"({hiring['en']}), ramp-up while the analysts learn the plant ({ramp['en']}) and winding the team down when "
+        f"the programme ends ({end['en']}). Give in_house all four amounts of the table.",
+        f"Din in_house räknar bara lönerna. Den egna gruppen kostar också mer än lönerna: rekrytering "
+        f"({hiring['sv']}), upplärning medan analytikerna lär sig fabriken ({ramp['sv']}) och avveckling av gruppen "
+        f"när programmet slutar ({end['sv']}). Ge in_house alla fyra beloppen i tabellen.")
 
 
 def _break_even(option: str) -> int | None:
@@ -172,6 +205,12 @@ def _break_even_check(answer: Any) -> Verdict:
     other = _break_even("onshore_vendor")
     wrongs = [(month - 1, say(f"One month early: at the end of month {month - 1} the offshore vendor has still cost more in total.",
                               f"En månad för tidigt: i slutet av månad {month - 1} har leverantören utomlands fortfarande kostat mer totalt."))]
+    from ..models import break_even_month
+    salaries_only = break_even_month(_options(**{BASELINE: {"search_and_contracting": 0, "transition": 0,
+                                                            "switching_back": 0}})[BASELINE],
+                                     _options()[CHOSEN], HORIZON_MONTHS, include_switching_back=True)
+    if salaries_only is not None and salaries_only not in {month, other, month - 1}:
+        wrongs.append((salaries_only, _bare_in_house_message()))
     if other is not None and other != month:
         wrongs.append((other, say(f"Month {other} is the onshore vendor's break-even. The question asks about the offshore vendor.",
                                   f"Månad {other} är break-even för leverantören inom landet. Frågan gäller leverantören utomlands.")))
@@ -207,8 +246,10 @@ def _inspect_cost_chart(ax: Any) -> Verdict | None:
         if any(all(any(abs(e - total / scale) <= 1 / scale for e in ends) for total in without.values())
                for scale in (1, 1e3, 1e6)):
             return Verdict(False, say(
-                "The lines end without the switching-back cost: use cumulative_costs(..., include_switching_back=True).",
-                "Linjerna slutar utan kostnaden för att byta igen: använd cumulative_costs(..., include_switching_back=True)."),
+                "The lines end without what ending the programme costs: use "
+                "cumulative_costs(..., include_switching_back=True).",
+                "Linjerna slutar utan kostnaden för att avsluta programmet: använd "
+                "cumulative_costs(..., include_switching_back=True)."),
                 {"reason": "switching_back"})
         missing = [k for k in want if k not in found]
         return Verdict(False, say(
@@ -389,6 +430,106 @@ def _location_check(answer: Any) -> Verdict:
                               f"{name} klarar filtret, men ett annat tillåtet land har högre viktad total."), {"value": name})
 
 
+# --------------------------------------------------------------------------- 07.q9
+ASSUMPTION_OPTIONS = {
+    "a": say("a is questionable: over three years salaries, fees and exchange rates can change; a contract may "
+             "even say how prices rise. The model holds every monthly cost fixed.",
+             "a är tveksamt: på tre år kan löner, avgifter och växelkurser ändras; ett avtal kan till och med ange "
+             "hur priserna höjs. Modellen håller varje månadskostnad fast."),
+    "b": say("b is questionable: the cost model counts only costs, not what each option delivers. The board's own "
+             "decision matrix scores the options' expertise and speed differently.",
+             "b är tveksamt: kostnadsmodellen räknar bara kostnader, inte vad varje alternativ levererar. Styrelsens "
+             "egen beslutsmatris ger alternativen olika poäng för expertis och snabbhet."),
+    "c": say("c is questionable: nobody at the firm has these skills, so it must find four specialists that are "
+             "hard to find; hiring could take much longer than planned and delay the whole programme.",
+             "c är tveksamt: ingen på företaget har de här kunskaperna, så det måste hitta fyra specialister som är "
+             "svåra att hitta; rekryteringen kan ta mycket längre tid än planerat och försena hela programmet."),
+    "d": say("d is sound: the programme lasts three years, and comparing every option over the same months is what "
+             "makes the comparison fair.",
+             "d är rimligt: programmet pågår i tre år, och att jämföra alla alternativ över samma månader är just "
+             "det som gör jämförelsen rättvis."),
+    "e": say("e is sound: a one-off cost is paid once, so counting it once is right; counting it twice would be the error.",
+             "e är rimligt: en engångskostnad betalas en gång, så det är rätt att räkna den en gång; att räkna den "
+             "två gånger vore felet."),
+}
+QUESTIONABLE = ("a", "b", "c")
+_MISSED_NUDGE = {
+    "a": say("What can change over three years?", "Vad kan ändras på tre år?"),
+    "b": say("What does the cost model leave out entirely?", "Vad lämnar kostnadsmodellen helt utanför?"),
+    "c": say("How easy is it to find the specialists the in-house team needs?",
+             "Hur lätt är det att hitta de specialister som den egna gruppen behöver?"),
+}
+_assumption_selection = refuse_tables(
+    say('a list of letters, e.g. ["a", "d"]', 'en lista med bokstäver, t.ex. ["a", "d"]'),
+    selection(QUESTIONABLE, ASSUMPTION_OPTIONS, right=say(
+        "Right: a, b and c. A model is only as good as its assumptions: before the board relies on the totals, "
+        "test what happens if prices rise, if hiring takes a year, and what each option delivers.",
+        "Rätt: a, b och c. En modell är aldrig bättre än sina antaganden: innan styrelsen litar på totalerna, "
+        "pröva vad som händer om priserna stiger, om rekryteringen tar ett år, och vad varje alternativ levererar.")),
+)
+
+
+def _assumptions_check(answer: Any) -> Verdict:
+    """07.q9: the questionable assumptions; a wrong pick is explained, a missed one gets a question to think about."""
+    verdict = _assumption_selection(answer)
+    missed = list(verdict.result.get("missed") or [])
+    if verdict.correct or not missed:
+        return verdict
+    wrong = list(verdict.result.get("wrong") or [])
+    parts = [ASSUMPTION_OPTIONS[k] for k in wrong]
+    parts.append(say(f"You missed {len(missed)} questionable assumption{'s' * (len(missed) != 1)}. "
+                     + " ".join(_MISSED_NUDGE[k]["en"] for k in missed),
+                     f"Du missade {len(missed)} tveksamt antagande{'n' * (len(missed) != 1)}. "
+                     + " ".join(_MISSED_NUDGE[k]["sv"] for k in missed)))
+    return Verdict(False, both(lambda lang: " ".join(p[lang] for p in parts)), dict(verdict.result))
+
+
+# --------------------------------------------------------------------------- worked answers (shown after trying)
+def _plain_running(name: str, month: int, with_end: bool = False) -> float:
+    """An option's running total at the end of ``month``, by plain arithmetic on :data:`OPTIONS`."""
+    o = OPTIONS[name]
+    monthly = o["monthly_cost"] * (1 + o.get("management_share", 0) + o.get("rework_share", 0))
+    spread = o.get("transition_months", 1)
+    return (monthly * month + o.get("search_and_contracting", 0) + o.get("transition", 0) * min(month, spread) / spread
+            + (o.get("switching_back", 0) if with_end else 0))
+
+
+def _worked_totals() -> dict[str, str]:
+    totals = {name: number_text(_plain_running(name, HORIZON_MONTHS, with_end=True)) for name in OPTIONS}
+    return both(lambda lang: (
+        "cost_table = kpo.models.cumulative_costs(options, 36, include_switching_back=True); total_costs = "
+        "cost_table.iloc[-1]: " if lang == "en" else
+        "cost_table = kpo.models.cumulative_costs(options, 36, include_switching_back=True); total_costs = "
+        "cost_table.iloc[-1]: ") + "; ".join(f"{name} {text[lang]}" for name, text in totals.items())
+        + (" (illustrative euros)." if lang == "en" else " (påhittade euro)."))
+
+
+def _worked_break_even() -> dict[str, str]:
+    month = next(m for m in range(1, HORIZON_MONTHS + 1)
+                 if all(_plain_running(CHOSEN, k) <= _plain_running(BASELINE, k) for k in range(m, HORIZON_MONTHS)))
+    before = {n: number_text(_plain_running(n, month - 1)) for n in (BASELINE, CHOSEN)}
+    at = {n: number_text(_plain_running(n, month)) for n in (BASELINE, CHOSEN)}
+    return say(
+        f"At the end of month {month - 1}: in_house {before[BASELINE]['en']}, offshore_vendor {before[CHOSEN]['en']}; "
+        f"month {month}: in_house {at[BASELINE]['en']}, offshore_vendor {at[CHOSEN]['en']}, and it stays below from "
+        f"then on. Answer: {month}.",
+        f"I slutet av månad {month - 1}: in_house {before[BASELINE]['sv']}, offshore_vendor {before[CHOSEN]['sv']}; "
+        f"månad {month}: in_house {at[BASELINE]['sv']}, offshore_vendor {at[CHOSEN]['sv']}, och den ligger kvar under "
+        f"därefter. Svar: {month}.")
+
+
+WORKED = {
+    "07.q2": _worked_totals(),
+    "07.q3": _worked_break_even(),
+    "07.q9": say(
+        "a, b and c. The fixed prices (a), the missing results (b) and quick hiring (c) might not hold, and each "
+        "would change the totals; the same horizon (d) and counting one-off costs once (e) are what a fair model does.",
+        "a, b och c. De fasta priserna (a), de resultat som inte räknas (b) och den snabba rekryteringen (c) kanske "
+        "inte håller, och vart och ett skulle ändra totalerna; samma tidshorisont (d) och att räkna engångskostnader "
+        "en gång (e) är vad en rättvis modell gör."),
+}
+
+
 QUESTIONS: list = []
 _question = collector(QUESTIONS)
 
@@ -405,18 +546,22 @@ _question(
 
 _question(
     id="07.q2",
+    worked=WORKED["07.q2"],
     kind="calculation",
     claims=("S12", "S14", "S21"),
     points=2,
     checker=_total_costs_check,
-    hint=say("options = [kpo.models.Option(\"in_house\", monthly_cost=60_000), ...]; "
+    hint=say("options = [kpo.models.Option(\"in_house\", monthly_cost=55_000, search_and_contracting=30_000, "
+             "transition=30_000, transition_months=3, switching_back=60_000), ...]; "
              "kpo.models.cumulative_costs(options, 36, include_switching_back=True).iloc[-1] gives all three totals.",
-             "options = [kpo.models.Option(\"in_house\", monthly_cost=60_000), ...]; "
+             "options = [kpo.models.Option(\"in_house\", monthly_cost=55_000, search_and_contracting=30_000, "
+             "transition=30_000, transition_months=3, switching_back=60_000), ...]; "
              "kpo.models.cumulative_costs(options, 36, include_switching_back=True).iloc[-1] ger alla tre totalerna."),
 )
 
 _question(
     id="07.q3",
+    worked=WORKED["07.q3"],
     kind="calculation",
     claims=("S14", "S21"),
     points=1,
@@ -481,4 +626,17 @@ _question(
              "kpo.models.gsli_score(allowed).index[0].",
              "allowed = location_scores[location_scores[\"business_environment\"] >= 5]; "
              "kpo.models.gsli_score(allowed).index[0]."),
+)
+
+_question(
+    id="07.q9",
+    worked=WORKED["07.q9"],
+    kind="judgement",
+    claims=("S12", "S21"),
+    points=1,
+    checker=_assumptions_check,
+    hint=say("Three assumptions are questionable. For each, ask: is it true of the firm's real situation, and would "
+             "the totals change if it were not?",
+             "Tre antaganden är tveksamma. Fråga för vart och ett: stämmer det med företagets verkliga läge, och "
+             "skulle totalerna ändras om det inte gjorde det?"),
 )
