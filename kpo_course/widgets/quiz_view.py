@@ -44,7 +44,7 @@ WRAP_OPTIONS = (
     # a matching question: the item's text wraps on the left, its dropdown keeps a readable width
     ".kpo-quiz .kpo-match{align-items:center;margin-bottom:4px}"
     ".kpo-quiz .kpo-match .widget-label{white-space:normal;height:auto;line-height:1.35;overflow:visible;"
-    "text-overflow:clip;padding-right:8px}"
+    "text-overflow:clip;padding-right:8px;text-align:left;justify-content:flex-start}"
     ".kpo-quiz .kpo-match select{min-width:14em}</style>"
 )
 
