@@ -106,7 +106,8 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
     capture_cells = [i + 1 for i in plan.captures]
     client = Client(notebook, km=manager, timeout=max(1, int(round(options.timeout))), allow_errors=True,
                     interrupt_on_timeout=False, shutdown_kernel="immediate", record_timing=False,
-                    startup_timeout=120, iopub_timeout=4, capture_cells=capture_cells)
+                    startup_timeout=120, iopub_timeout=4, capture_cells=capture_cells,
+                    timeout_func=lambda cell: _cell_timeout(cell, options.timeout))
     culprit: int | None = None
     stack = contextlib.ExitStack()
     try:
@@ -148,6 +149,8 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
                             if returncode is not None:
                                 break
                             await asyncio.sleep(0.02)
+                    if sandbox is not None and returncode is not None and returncode > 128:
+                        returncode = 128 - returncode  # bwrap exits 128 + N when the kernel died of signal N
                     culprit = student_index
                     run.skipped[student_index] = (f"{_death_reason(returncode, options.limits)} while running "
                                                   f"{_cell_label(plan, student_index)}" if student_index >= 0
@@ -169,6 +172,13 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
         run.failure = f"The grader could not run this notebook: {run.skipped.pop(culprit)}."
         return None
     return culprit
+
+
+def _cell_timeout(cell: Any, timeout: float) -> int:
+    """Seconds a cell may run: the student's limit, but at least a minute for the grader's own first cell
+    (a kernel's first imports on a busy machine are not the student's time)."""
+    seconds = max(1, int(round(timeout)))
+    return max(seconds, 60) if cell.get("metadata", {}).get("kpo_grader") == "setup" else seconds
 
 
 def _log_tail(path: Path, size: int = 300) -> str:

@@ -64,10 +64,29 @@ def _launch() -> None:
     """The small launcher used without the fork server: ``python -c ... LIMITS CMD...``."""
     limits = json.loads(sys.argv[1])
     _apply_limits(limits)
-    if os.getppid() == 1:  # in a sandbox's pid namespace the grader is out of sight: bwrap's
-        os.environ.pop("JPY_PARENT_PID", None)  # --die-with-parent stands in for ipykernel's parent poller
     command = sys.argv[2:]
     os.execv(command[0], command)
+
+
+def _launch_preloaded() -> None:
+    """A sandboxed kernel: ``python -c ... LIMITS KERNEL-ARGS...`` sets its limits, imports what the fork
+    server would (so a student's first cell is not charged for them), then runs ipykernel in-process."""
+    import importlib
+
+    limits, args = json.loads(sys.argv[1]), sys.argv[2:]
+    _apply_limits(limits)
+    if os.getppid() == 1:  # in the sandbox's pid namespace the grader is out of sight: bwrap's
+        os.environ.pop("JPY_PARENT_PID", None)  # --die-with-parent stands in for ipykernel's parent poller
+    for name in PRELOAD:
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
+    with contextlib.suppress(Exception):
+        from kpo_course import checks, content
+        content.load()
+        checks.questions()
+    sys.argv = ["ipykernel_launcher", *args]
+    from ipykernel import kernelapp
+    kernelapp.launch_new_instance(argv=list(args))
 
 
 def _vm_kb() -> int:

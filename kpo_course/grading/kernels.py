@@ -96,8 +96,9 @@ def _kernel_classes():
         def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
             command = super().format_kernel_cmd(extra_arguments)
             if self.sandbox is not None:
-                launcher = "from kpo_course.grading.fork_server import _launch; _launch()"
-                return self.sandbox.command([sys.executable, "-c", launcher, json.dumps(self.limits), *command])
+                launcher = "from kpo_course.grading.fork_server import _launch_preloaded; _launch_preloaded()"
+                args = command[command.index("ipykernel_launcher") + 1:]
+                return self.sandbox.command([sys.executable, "-c", launcher, json.dumps(self.limits), *args])
             if self.zygote is None and os.name == "posix":
                 launcher = "from kpo_course.grading.fork_server import _launch; _launch()"
                 command = [sys.executable, "-c", launcher, json.dumps(self.limits), *command]

@@ -270,7 +270,7 @@ def _build(plan: _Plan, nonce: str, skipped: Mapping[int, str], language: str):
         f"get_ipython().run_line_magic('matplotlib', 'inline')\n"
         f"from kpo_course.grading.transport import _kernel_grader as _kpo_make_grader\n"
         f"{helper} = _kpo_make_grader({nonce!r}, {language!r})\n"
-        f"del _kpo_make_grader")]
+        f"del _kpo_make_grader", metadata={"kpo_grader": "setup"})]
     for index, cell in enumerate(plan.notebook.cells):
         if cell.cell_type != "code":
             cells.append(new_markdown_cell(""))
