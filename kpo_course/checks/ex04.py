@@ -47,7 +47,7 @@ def _people_rows_check(answer: Any) -> Verdict:
             "Det där är en kolumn (en Series). Behåll hela rader: filtrera DataFrame:n figures med ett villkor."),
             {"reason": "series"})
     if not isinstance(answer, pd.DataFrame):
-        return wrong_type("a pandas DataFrame (rows of figures)", "en pandas DataFrame (rader ur figures)", answer)
+        return wrong_type("a table (a pandas DataFrame) with rows of figures", "en tabell (en pandas DataFrame) med rader ur figures", answer)
     missing = [c for c in ("label", "value") if c not in answer.columns]
     if missing:
         return Verdict(False, say(
@@ -265,8 +265,8 @@ def _benefits_check(answer: Any) -> Verdict:
     from collections.abc import Mapping
 
     if is_table(answer) or not isinstance(answer, Mapping):
-        return wrong_type('a dict such as {"fewer_tools": "agility", ...}',
-                          'en dict som {"fewer_tools": "agility", ...}', answer)
+        return wrong_type('pairs in curly brackets (a dict) such as {"fewer_tools": "agility", ...}',
+                          'par inom klammerparenteser (en dict) som {"fewer_tools": "agility", ...}', answer)
     facts = list(FACT_BENEFITS)
     given = {k: answer[k] for k in answer if isinstance(k, str)}
     missing = [k for k in facts if k not in given]

@@ -125,8 +125,8 @@ _CLAUSE_FEEDBACK = {
 
 def _hidden_costs_check(answer: Any) -> Verdict:
     if is_table(answer):
-        return wrong_type('a dict such as {"monthly_fee": "not_hidden", ...}',
-                          'en dict som {"monthly_fee": "not_hidden", ...}', answer)
+        return wrong_type('pairs in curly brackets (a dict) such as {"monthly_fee": "not_hidden", ...}',
+                          'par inom klammerparenteser (en dict) som {"monthly_fee": "not_hidden", ...}', answer)
     verdict = labels(HIDDEN_COST_ITEMS, feedback=_HIDDEN_COST_FEEDBACK)(answer)
     if verdict.correct:
         return Verdict(True, say(
@@ -138,7 +138,7 @@ def _hidden_costs_check(answer: Any) -> Verdict:
 
 def _clauses_check(answer: Any) -> Verdict:
     if is_table(answer):
-        return wrong_type('a dict such as {"nda": "ip_security", ...}', 'en dict som {"nda": "ip_security", ...}', answer)
+        return wrong_type('pairs in curly brackets (a dict) such as {"nda": "ip_security", ...}', 'par inom klammerparenteser (en dict) som {"nda": "ip_security", ...}', answer)
     verdict = labels(CLAUSE_RISKS, feedback=_CLAUSE_FEEDBACK, allowed=RISK_IDS)(answer)
     if verdict.correct:
         return Verdict(True, say(
@@ -195,7 +195,7 @@ def _reduction_totals_check(answer: Any) -> Verdict:
             "Det där är en kolumn (en Series). Behåll båda kolumnerna: välj dem med en lista, "
             "[[\"likelihood_reduction\", \"impact_reduction\"]]."), {"reason": "series"})
     if not isinstance(answer, pd.DataFrame):
-        return wrong_type("a pandas DataFrame with one row per risk", "en pandas DataFrame med en rad per risk", answer)
+        return wrong_type("a table (a pandas DataFrame) with one row per risk", "en tabell (en pandas DataFrame) med en rad per risk", answer)
     if "risk_id" in answer.columns:  # grouped with as_index=False, or reset_index(): fine
         answer = answer.set_index("risk_id")
     missing = [c for c in _reduction_columns() if c not in answer.columns]
@@ -413,7 +413,7 @@ def _residual_check(answer: Any) -> Verdict:
             "Det där är en kolumn. Behåll hela tabellen som kpo.models.residual ger: den visar vilken risk varje poäng hör till."),
             {"reason": "series"})
     if not isinstance(answer, pd.DataFrame):
-        return wrong_type("the DataFrame that kpo.models.residual returns", "den DataFrame som kpo.models.residual ger", answer)
+        return wrong_type("the table (DataFrame) that kpo.models.residual returns", "den tabell (DataFrame) som kpo.models.residual ger", answer)
     missing = [c for c in ("risk_id", "residual_score") if c not in answer.columns]
     if missing:
         return Verdict(False, say(

@@ -50,8 +50,8 @@ def _matches(given: dict[str, Any], want: dict[str, float], tolerance: float, sc
 def _gsli_totals_check(answer: Any) -> Verdict:
     given = as_mapping(answer)
     if given is None:
-        return wrong_type("a Series (or dict) with one total per location, as kpo.models.gsli_score returns",
-                          "en Series (eller dict) med en total per land, som kpo.models.gsli_score ger", answer)
+        return wrong_type("one total per location, labelled by its name, as kpo.models.gsli_score returns it (a pandas Series)",
+                          "en total per land, märkt med dess namn, som kpo.models.gsli_score ger den (en pandas Series)", answer)
     want = _gsli_totals()
     if sorted(given) != sorted(want):
         return Verdict(False, say(
@@ -174,7 +174,7 @@ def _top_five_check(answer: Any) -> Verdict:
             "That is a table. Take its country column as a list: top[\"country\"].tolist().",
             "Det där är en tabell. Ta landskolumnen som en lista: top[\"country\"].tolist()."), {"reason": "table"})
     if isinstance(answer, str) or not isinstance(answer, (list, tuple)):
-        return wrong_type("a list of five country names", "en lista med fem länder", answer)
+        return wrong_type("a list of five country names in square brackets, e.g. [\"India\", ...]", "en lista med fem länder inom hakparenteser, t.ex. [\"India\", ...]", answer)
     if len(answer) > 1000:
         return Verdict(False, say("That list is far too long: five countries.", "Listan är alldeles för lång: fem länder."),
                        {"reason": "too_long"})
@@ -233,7 +233,7 @@ def _spread_check(answer: Any) -> Verdict:
                                   "Förväntade en Series med en spridning per basår, inte ett enda tal."), {"reason": "number"})
     given = as_mapping(answer)
     if given is None:
-        return wrong_type("a pandas Series with one spread per base year", "en pandas Series med en spridning per basår", answer)
+        return wrong_type("one value per base year, labelled by the year (a pandas Series)", "ett värde per basår, märkt med året (en pandas Series)", answer)
     if sorted(given) != sorted(want):
         return Verdict(False, say(
             f"Expected one value for each base year ({', '.join(want)}); got {names_text(given) or 'none'}. "

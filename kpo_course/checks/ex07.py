@@ -120,8 +120,10 @@ def _total_costs_check(answer: Any) -> Verdict:
             {"reason": "table"})
     given = as_mapping(answer)
     if given is None:
-        return wrong_type("a dict (or Series) of option id -> total cost",
-                             "en dict (eller Series) med alternativ -> total kostnad", answer)
+        return wrong_type("one total per option, labelled by its id (the last row of cumulative_costs, or a dict such as "
+                          "{\"in_house\": ..., ...})",
+                          "en total per alternativ, märkt med dess id (sista raden i cumulative_costs, eller en dict som "
+                          "{\"in_house\": ..., ...})", answer)
     want = _totals()
     if sorted(given) != sorted(want):
         return Verdict(False, say(f"Give exactly one total for each option: {', '.join(want)}.",
@@ -348,8 +350,8 @@ def _winners() -> dict[str, str]:
 def _winners_check(answer: Any) -> Verdict:
     mapping = as_mapping(answer)
     if mapping is None or type(answer).__name__ == "DataFrame":
-        return wrong_type('a dict such as {"base": "...", "ip_doubled": "..."}',
-                             'en dict som {"base": "...", "ip_doubled": "..."}', answer)
+        return wrong_type('pairs in curly brackets (a dict) such as {"base": "...", "ip_doubled": "..."}',
+                             'par inom klammerparenteser (en dict) som {"base": "...", "ip_doubled": "..."}', answer)
     answer = mapping
     want = _winners()
     if sorted(map(str, answer)) != sorted(want):
