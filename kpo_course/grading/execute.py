@@ -41,6 +41,7 @@ class _Run:
     skipped: dict[int, str] = field(default_factory=dict)
     failure: str | None = None  # the notebook could not run at all
     deadline: str | None = None  # the notebook used up its total time: why its later checks did not report
+    manager: Any = None  # the kernel manager of the kernel running now (stopped at the deadline)
 
 
 def _death_reason(returncode: int | None, limits: Mapping[str, Any]) -> str:
@@ -103,6 +104,7 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
         env["KPO_COURSE_CACHE"] = "off"  # nothing a student writes is read by a later run
     manager = KernelManager(zygote=None if sandbox else options.zygote, limits=options.limits,
                             kernel_log=str(folder / "kernel.log"), kernel_name="python3", sandbox=sandbox)
+    run.manager = manager
     capture_cells = [i + 1 for i in plan.captures]
     client = Client(notebook, km=manager, timeout=max(1, int(round(options.timeout))), allow_errors=True,
                     interrupt_on_timeout=False, shutdown_kernel="immediate", record_timing=False,
@@ -121,6 +123,8 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
             if sandbox is not None:
                 sandbox.process = getattr(manager.provisioner, "process", None)
             for position, cell in enumerate(notebook.cells):
+                if run.deadline:
+                    break
                 if cell.cell_type != "code" or not cell.source.strip():
                     continue
                 student_index = position - 1
@@ -140,6 +144,8 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
                         "and ignored the interrupt")
                     break
                 except DeadKernelError:
+                    if run.deadline:
+                        break  # stopped by the grader: the notebook's total time is up
                     returncode = None
                     provisioner = manager.provisioner
                     process = getattr(provisioner, "process", None)
@@ -158,7 +164,7 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
                     break
                 _collect(cell, position, student_index, nonce, plan, run, client, options)
     except Exception as error:  # the kernel did not start, or nbclient failed: say so, keep the batch going
-        if culprit is None:
+        if culprit is None and not run.deadline:
             said = _log_tail(folder / "kernel.log")
             run.failure = (f"The notebook could not be run ({type(error).__name__}: {str(error)[:300]})."
                            + (f" The kernel said: {said}" if said else ""))
@@ -252,11 +258,8 @@ async def _execute(plan: _Plan, options: _Options, run: _Run | None = None) -> _
     for attempt in range(options.retries + 1):
         run.records.clear()
         run.cell_notes.clear()
-        try:
-            culprit = await _execute_once(plan, options, dict(run.skipped), run)
-        except asyncio.CancelledError:
-            if not run.deadline:
-                raise
+        culprit = await _execute_once(plan, options, dict(run.skipped), run)
+        if run.deadline:
             run.notes.append(run.deadline[0].upper() + run.deadline[1:] + ".")
             break
         if culprit is None:
@@ -272,7 +275,8 @@ async def _execute(plan: _Plan, options: _Options, run: _Run | None = None) -> _
 
 
 async def _execute_within(plan: _Plan, options: _Options) -> _Run:
-    """:func:`_execute` within the notebook's total time (``options.notebook_seconds``, all tries)."""
+    """:func:`_execute` within the notebook's total time (``options.notebook_seconds``, all tries): at
+    the deadline the running kernel is killed; answers reported by then count."""
     run = _Run()
     if not options.notebook_seconds:
         return await _execute(plan, options, run)
@@ -282,7 +286,11 @@ async def _execute_within(plan: _Plan, options: _Options) -> _Run:
         return task.result()
     run.deadline = (f"the notebook ran past its total time ({options.notebook_seconds:g} s for all its cells) "
                     "and was stopped there")
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
+    _kill(run.manager)
+    done, _ = await asyncio.wait({task}, timeout=30)
+    if task in done:
+        return task.result()
+    task.cancel()  # nbclient did not notice the kernel's death: give up on this notebook's run
+    with contextlib.suppress(BaseException):
         await task
     return run
