@@ -1,6 +1,10 @@
-"""The course map: every lesson and exercise in order, with links, for lesson 00.
+"""The course map: every lesson and exercise in order, with links, for lesson 00 and the docs.
 
->>> course_map()  # doctest: +SKIP
+``course.yaml`` is the one source of titles and minutes; :func:`markdown_table` writes the table
+that README.md and docs/instructor-guide.md show, and a test keeps both in step with it.
+
+>>> markdown_table().splitlines()[0]
+'| # | lesson | minutes | exercise |'
 """
 from __future__ import annotations
 
@@ -60,3 +64,23 @@ def course_map(root: Path | None = None) -> CourseMap:
         for lesson in course.lessons
     )
     return CourseMap(rows, base)
+
+
+def markdown_table(link_prefix: str = "") -> str:
+    """The course map as a Markdown table, in English, linking each notebook under ``link_prefix``.
+
+    >>> "| 07 | [Make or buy, and the market](lessons/07_make_or_buy_and_the_market.ipynb)" in markdown_table()
+    True
+    """
+    from .content import load
+
+    course = load().course
+
+    def link(file: str, title: str) -> str:
+        return f"[{title}]({link_prefix}{file}) (`{file}`)"
+
+    rows = ["| # | lesson | minutes | exercise |", "|---|---|---|---|"]
+    for lesson in course.lessons:
+        exercises = "; ".join(link(e.file, e.title["en"]) for e in course.exercises if e.lesson == lesson.id)
+        rows.append(f"| {lesson.id} | {link(lesson.file, lesson.title['en'])} | {lesson.minutes} | {exercises or '–'} |")
+    return "\n".join(rows)

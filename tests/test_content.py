@@ -576,7 +576,7 @@ def test_every_case_is_classed_with_reasons_and_supported(content):
     (lambda c: c["classification"]["motivations"].append({"id": "cheap_labour", "why": {"en": "x", "sv": "y"}}),
      "field 'classification.motivations[3].id': unknown motivation 'cheap_labour' (no entry with that id in motivations.yaml)"),
     (lambda c: c["classification"]["benefits"].append({"id": "agility"}),
-     "field 'classification.benefits[3].why': missing"),
+     "field 'classification.benefits[4].why': missing"),
     (lambda c: c["classification"]["domains"].pop(0),
      "field 'classification.domains': expected at least 1 item(s), got 0"),
     (lambda c: c["classification"].update(domains=[{"id": "healthcare", "why": {"en": "x", "sv": "y"}}]),
@@ -600,9 +600,9 @@ def test_broken_classification_or_support_is_named(data_dir, change, expected):
 
 
 def test_an_example_case_must_be_classed_under_what_it_illustrates(data_dir):
-    edit(data_dir, "benefits.yaml", lambda doc: entry(doc, "benefits", "fills_skills_gap").update(case="rio_tinto_cpa_global"))
-    assert ("benefits.yaml, entry 'fills_skills_gap', field 'case': its example case 'rio_tinto_cpa_global' is not "
-            "classed under 'fills_skills_gap'") in error(data_dir)
+    edit(data_dir, "benefits.yaml", lambda doc: entry(doc, "benefits", "agility").update(case="rio_tinto_cpa_global"))
+    assert ("benefits.yaml, entry 'agility', field 'case': its example case 'rio_tinto_cpa_global' is not "
+            "classed under 'agility'") in error(data_dir)
 
 
 def test_a_fact_needs_where_and_what_its_source_states(data_dir):
