@@ -5,6 +5,7 @@
     kpo-course build [--check]  write exercises/ from solutions/
     kpo-course execute [PATHS]  run notebooks and store their outputs
     kpo-course coverage         which lessons teach and which questions assess each claim
+    kpo-course facts            the fact ledger (fact, source, where, what it states); exit 1 on a gap
     kpo-course slides [OUT]     reveal.js slide decks of the lessons (default _build/slides)
     kpo-course release OUT      a student copy without solutions, verified
     kpo-course grade SUBMISSIONS --out gradebook.csv   grade submitted exercise notebooks
@@ -140,6 +141,20 @@ def _coverage(args: argparse.Namespace, extra: list[str]) -> int:
         print("kpo-course coverage: " + "; ".join(problems), file=sys.stderr)
         return 1
     print("kpo-course coverage: every claim S01–S24 is taught and assessed.")
+    return 0
+
+
+def _facts(args: argparse.Namespace, extra: list[str]) -> int:
+    from .facts import report
+    text, gaps = report(course_root())
+    if args.gaps_only:
+        text = text[text.index("# Gaps:"):]
+    print(text)
+    if gaps:
+        print(f"kpo-course facts: {gaps} gap(s): a number or fact above has no support in the data "
+              "(add it with its source in kpo_course/content/data, or label its text illustrative).", file=sys.stderr)
+        return 1
+    print("kpo-course facts: every fact has its source, and every number in the course is supported.")
     return 0
 
 
@@ -292,6 +307,15 @@ def parser() -> argparse.ArgumentParser:
                                                "quiz and exercise questions that assess it. Exit 1, naming the "
                                                "claims, when any is untaught or unassessed.")
     coverage.set_defaults(run=_coverage)
+
+    facts = commands.add_parser("facts", help="the fact ledger: every fact with its source; exit 1 on a gap",
+                                description="Print every sourced fact in the course data (fact, source, where in "
+                                            "the source, what the source states), then every gap: a fact without "
+                                            "support, or a number in a lesson, quiz, exercise, data text or the "
+                                            "instructor guide that the data does not support and no text labels "
+                                            "illustrative. Exit 1 when there is any gap.")
+    facts.add_argument("--gaps-only", action="store_true", help="print only the gaps, not the whole ledger")
+    facts.set_defaults(run=_facts)
 
     from .authoring.slides import REQUIRE_JS_CDN, REVEAL_CDN
     slides = commands.add_parser(

@@ -442,7 +442,8 @@ def _market_estimates(r: _Reader) -> tuple[MarketEstimate, ...]:
     out = []
     for f, eid in r.entries(name, doc, "estimates"):
         f.only({"id", "publisher", "kind", "base_year", "base_value_usd_bn", "forecast_year",
-                "forecast_value_usd_bn", "cagr_percent", "published_year", "scope", "confidence", "source"})
+                "forecast_value_usd_bn", "cagr_percent", "published_year", "scope", "confidence", "source",
+                "where", "states"})
         years = {key: f.integer(key, 1990, 2100, nullable=True) for key in ("base_year", "forecast_year")}
         if years["base_year"] and years["forecast_year"] and years["forecast_year"] <= years["base_year"]:
             f.problem("forecast_year", "must come after base_year")
@@ -452,7 +453,7 @@ def _market_estimates(r: _Reader) -> tuple[MarketEstimate, ...]:
             f.number("forecast_value_usd_bn", 0, nullable=True), f.number("cagr_percent", nullable=True),
             f.integer("published_year", 1990, 2100, required=False),
             f.text("scope"), f.string("confidence", choices=("seen", "weak")) or "",
-            f.ref("source", "source") or "",
+            f.ref("source", "source") or "", f.string("where") or "", f.string("states") or "",
         ))
     return tuple(out)
 
@@ -460,11 +461,20 @@ def _market_estimates(r: _Reader) -> tuple[MarketEstimate, ...]:
 def _gsli(r: _Reader) -> Gsli:
     name = "gsli.yaml"
     doc = r.top(name, r.read(name), {"edition": True, "dimensions": True, "countries": True,
-                                      "ranks": True, "scores": True})
+                                      "ranks": True, "rank_support": True, "scores": True})
     if not doc:
         return Gsli(0, 0, 0, "", (), (), (), ())
     edition = Fields(r.problems, name, "edition", doc.get("edition", {}), refs=r.refs)
-    edition.only({"year", "countries", "metrics", "source"})
+    edition.only({"year", "countries", "metrics", "source", "where", "states"})
+    rank_support: dict[int, tuple[str, str]] = {}
+    raw_support = doc.get("rank_support")
+    if "rank_support" in doc and not isinstance(raw_support, Mapping):
+        r.problems.append(Problem(name, "", "rank_support", f"expected a mapping year -> {{where, states}}, got {describe(raw_support)}"))
+    elif isinstance(raw_support, Mapping):
+        for year, data in raw_support.items():
+            g = Fields(r.problems, name, "rank_support", data, prefix=str(year), refs=r.refs)
+            g.only({"where", "states"})
+            rank_support[year] = (g.string("where") or "", g.string("states") or "")
     dimensions = []
     for f, did in r.entries(name, doc, "dimensions"):
         f.only({"id", "name", "weight_percent"})
@@ -479,10 +489,14 @@ def _gsli(r: _Reader) -> Gsli:
     ranks, seen_rank = [], {}
     for f, rid in r.entries(name, doc, "ranks"):
         f.only({"id", "year", "rank", "country", "status", "source", "previous_rank", "note"})
+        year = f.integer("year", 2000, 2100) or 0
+        if year and year not in rank_support:
+            f.problem("year", f"no rank_support for {year}: say where the {year} ranks stand in the source")
         rank = GsliRank(
-            rid or "", f.integer("year", 2000, 2100) or 0, f.integer("rank", 1) or 0, f.ref("country", "country") or "",
+            rid or "", year, f.integer("rank", 1) or 0, f.ref("country", "country") or "",
             f.string("status", choices=("seen", "inferred")) or "", f.ref("source", "source") or "",
             f.integer("previous_rank", 1, required=False), f.text("note", required=False),
+            *rank_support.get(year, ("", "")),
         )
         for key in ((rank.year, "rank", rank.rank), (rank.year, "country", rank.country)):
             if key in seen_rank:
@@ -492,7 +506,7 @@ def _gsli(r: _Reader) -> Gsli:
     dimension_ids = {d.id for d in dimensions}
     scores = []
     for f, sid in r.entries(name, doc, "scores"):
-        f.only({"id", "year", "country", "scores", "total", "source", "note"})
+        f.only({"id", "year", "country", "scores", "total", "source", "note", "where", "states"})
         raw = f.raw("scores")
         values: dict[str, Optional[float]] = {}
         if raw is not MISSING and not isinstance(raw, Mapping):
@@ -508,11 +522,13 @@ def _gsli(r: _Reader) -> Gsli:
         scores.append(GsliScore(
             sid or "", f.integer("year", 2000, 2100) or 0, f.ref("country", "country") or "", values,
             f.number("total", 0, nullable=True), f.ref("source", "source") or "", f.text("note", required=False),
+            f.string("where") or "", f.string("states") or "",
         ))
     return Gsli(
         edition.integer("year", 2000, 2100) or 0, edition.integer("countries", 1) or 0,
         edition.integer("metrics", 1) or 0, edition.ref("source", "source") or "",
         tuple(dimensions), tuple(countries), tuple(ranks), tuple(scores),
+        edition.string("where") or "", edition.string("states") or "",
     )
 
 

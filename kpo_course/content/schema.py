@@ -306,6 +306,8 @@ class MarketEstimate(NamedTuple):
     scope: Text
     confidence: str
     source: str
+    where: str = ""  # where in the source the figures stand
+    states: str = ""  # what the source states there, figures exact
 
 
 class GsliDimension(NamedTuple):
@@ -328,6 +330,8 @@ class GsliRank(NamedTuple):
     source: str
     previous_rank: Optional[int] = None
     note: Optional[Text] = None
+    where: str = ""  # from rank_support of its year
+    states: str = ""
 
 
 class GsliScore(NamedTuple):
@@ -340,6 +344,8 @@ class GsliScore(NamedTuple):
     total: Optional[float]
     source: str
     note: Optional[Text] = None
+    where: str = ""
+    states: str = ""
 
 
 class Gsli(NamedTuple):
@@ -353,6 +359,8 @@ class Gsli(NamedTuple):
     countries: tuple[Country, ...]
     ranks: tuple[GsliRank, ...]
     scores: tuple[GsliScore, ...]
+    where: str = ""  # where the edition's size and weights stand in the source
+    states: str = ""
 
 
 class Criterion(NamedTuple):
