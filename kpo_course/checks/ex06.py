@@ -339,12 +339,37 @@ _reasons_check = refuse_tables(
 )
 
 
+# --------------------------------------------------------------------------- worked answers (shown after trying)
+def _same(text: str) -> dict[str, str]:
+    """A worked answer that is code only: the same in both languages."""
+    return say(text, text)
+
+
+WORKED = {
+    "06.q1": _same("gsli_totals = kpo.models.gsli_score(illustrative_scores): for each location "
+                   "0.35 × financial_attractiveness + 0.25 × people_skills_and_availability + 0.25 × "
+                   "business_environment + 0.15 × digital_resonance."),
+    "06.q2": _same("chosen_location = gsli_totals.index[0] (gsli_score puts the highest total first)."),
+    "06.q3": _same("decision = kpo.models.weighted_scores(kpo.models.GSLI_2023_WEIGHTS, illustrative_scores); "
+                   "deciding_dimension = kpo.models.deciding_criterion(decision)."),
+    "06.q4": _same("top_five_2023 = ranks[(ranks[\"year\"] == 2023) & (ranks[\"rank\"] <= 5)]"
+                   ".sort_values(\"rank\")[\"country\"].tolist()"),
+    "06.q5": _same("kpo_estimates = estimates[estimates[\"id\"] != \"mordor_outsourcing_services\"]; spread_by_year = "
+                   "kpo_estimates.groupby(\"base_year\")[\"base_value_usd_bn\"].agg(lambda s: s.max() - s.min())"),
+    "06.q7": say("a, b and e: the publishers count different things (a, e) in different ways (b); nothing points to "
+                 "a slip (c) or a shrinking market (d).",
+                 "a, b och e: utgivarna räknar olika saker (a, e) på olika sätt (b); inget tyder på ett räknefel (c) "
+                 "eller en krympande marknad (d)."),
+}
+
+
 QUESTIONS: list = []
 _question = collector(QUESTIONS)
 
 
 _question(
     id="06.q1",
+    worked=WORKED["06.q1"],
     kind="calculation",
     claims=("S03", "S11", "S24"),
     points=1,
@@ -355,6 +380,7 @@ _question(
 
 _question(
     id="06.q2",
+    worked=WORKED["06.q2"],
     kind="judgement",
     claims=("S11", "S12", "S24"),
     points=1,
@@ -365,6 +391,7 @@ _question(
 
 _question(
     id="06.q3",
+    worked=WORKED["06.q3"],
     kind="calculation",
     claims=("S11", "S12"),
     points=1,
@@ -377,6 +404,7 @@ _question(
 
 _question(
     id="06.q4",
+    worked=WORKED["06.q4"],
     kind="pandas",
     claims=("S03", "S04"),
     points=1,
@@ -387,6 +415,7 @@ _question(
 
 _question(
     id="06.q5",
+    worked=WORKED["06.q5"],
     kind="pandas",
     claims=("S05", "S06"),
     points=2,
@@ -411,6 +440,7 @@ _question(
 
 _question(
     id="06.q7",
+    worked=WORKED["06.q7"],
     kind="judgement",
     claims=("S01", "S05", "S06"),
     points=1,

@@ -147,7 +147,7 @@ def _total_costs_check(answer: Any) -> Verdict:
             f"({saved / want[BASELINE]:.0%}). The onshore vendor saves little: its fee is close to the team's salaries.",
             f"Rätt: {cheapest} är billigast på tre år, {number_text(saved)['sv']} under intern drift "
             f"({saved / want[BASELINE] * 100:.0f} procent). Leverantören inom landet sparar lite: dess "
-            "avgiften ligger nära den egna gruppens löner."), {})
+            "avgift ligger nära den egna gruppens löner."), {})
     without = _totals(include_switching_back=False)
     if not _close(values, without):
         return Verdict(False, say(
@@ -481,7 +481,8 @@ def _assumptions_check(answer: Any) -> Verdict:
     parts = [ASSUMPTION_OPTIONS[k] for k in wrong]
     parts.append(say(f"You missed {len(missed)} questionable assumption{'s' * (len(missed) != 1)}. "
                      + " ".join(_MISSED_NUDGE[k]["en"] for k in missed),
-                     f"Du missade {len(missed)} tveksamt antagande{'n' * (len(missed) != 1)}. "
+                     f"Du missade {len(missed)} "
+                     + ("tveksamt antagande. " if len(missed) == 1 else "tveksamma antaganden. ")
                      + " ".join(_MISSED_NUDGE[k]["sv"] for k in missed)))
     return Verdict(False, both(lambda lang: " ".join(p[lang] for p in parts)), dict(verdict.result))
 
