@@ -91,6 +91,8 @@ _LEVEL_COLOURS = {
     "low": OKABE_ITO["bluish_green"], "medium": OKABE_ITO["yellow"], "high": OKABE_ITO["vermillion"]
 }
 _LEVEL_HATCHES = {"low": "", "medium": "..", "high": "//"}
+#: A risk before mitigation: a filled dark circle (filled in the key too), apart from the blue "after" squares.
+_BEFORE_COLOUR = "#4d4d4d"
 _STYLE = {
     "font.size": 9,
     "axes.titlesize": 10,
@@ -672,6 +674,45 @@ def _grid_points(table: pd.DataFrame, likelihood: str, impact: str) -> list[tupl
     return _spread(list(zip(table[impact].astype(int), table[likelihood].astype(int))))
 
 
+#: Slots (cell units, from the cell's centre) for 2 to 6 risks that end in the same cell,
+#: in reading order: each risk's labelled square fits without touching another.
+_SLOTS = {
+    2: [(-0.2, 0.0), (0.2, 0.0)],
+    3: [(-0.32, 0.0), (0.0, 0.0), (0.32, 0.0)],
+    4: [(-0.2, 0.17), (0.2, 0.17), (-0.2, -0.17), (0.2, -0.17)],
+    5: [(-0.32, 0.17), (0.0, 0.17), (0.32, 0.17), (-0.16, -0.17), (0.16, -0.17)],
+    6: [(-0.32, 0.17), (0.0, 0.17), (0.32, 0.17), (-0.32, -0.17), (0.0, -0.17), (0.32, -0.17)],
+}
+
+
+def _spread_towards(points: list[tuple[int, int]], sources: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Where each risk's labelled square sits in its cell after mitigation.
+
+    A risk alone in its cell sits at the centre. Risks that end in the same cell take the
+    slots of :data:`_SLOTS` in reading order, sorted by the direction they come from
+    (the steepest arrow to the top left), so their arrows do not cross.
+
+    >>> _spread_towards([(1, 1)], [(3.0, 3.0)])
+    [(1.0, 1.0)]
+    >>> _spread_towards([(1, 1), (1, 1)], [(5.0, 1.0), (1.0, 5.0)])  # the one from above sits left
+    [(1.2, 1.0), (0.8, 1.0)]
+    """
+    cells: dict[tuple[int, int], list[int]] = {}
+    for i, point in enumerate(points):
+        cells.setdefault(point, []).append(i)
+    placed: list[tuple[float, float]] = [(0.0, 0.0)] * len(points)
+    for (x, y), members in cells.items():
+        if len(members) == 1:
+            placed[members[0]] = (float(x), float(y))
+            continue
+        slots = _SLOTS.get(len(members)) or [(0.3 * np.cos(a), 0.3 * np.sin(a)) for a in
+                                               np.linspace(0, 2 * np.pi, len(members), endpoint=False)]
+        steepest_first = sorted(members, key=lambda i: (-float(np.arctan2(sources[i][1] - y, sources[i][0] - x)), i))
+        for i, (dx, dy) in zip(steepest_first, slots):
+            placed[i] = (round(x + dx, 6), round(y + dy, 6))
+    return placed
+
+
 class RiskChart(_KeptChart):
     """The 5 x 5 likelihood x impact grid for a fixed set of risks, redrawn as mitigations change.
 
@@ -726,16 +767,26 @@ class RiskChart(_KeptChart):
                 ))
                 for risk_id, start in zip(self.ids, self.inherent)
             ]
+            # both marks are filled, in the grid as in the key: a dark circle before, a blue square after
             ax.plot(
                 np.array([x for x, _ in self.inherent]), np.array([y for _, y in self.inherent]),
                 linestyle="none", marker="o", markersize=7,
-                markerfacecolor="white", markeredgecolor=OKABE_ITO["black"],
+                markerfacecolor=_BEFORE_COLOUR, markeredgecolor="white", markeredgewidth=0.8,
                 label=_label(labels, "inherent", "Before mitigation"), gid="inherent",
             )
             (self._after,) = ax.plot(
-                [], [], linestyle="none", marker="s", markersize=6, color=OKABE_ITO["blue"], zorder=2.45,
+                [], [], linestyle="none", marker="s", markersize=6, color=OKABE_ITO["blue"],
+                markeredgecolor="white", markeredgewidth=0.6, zorder=2.45,
                 label=_label(labels, "residual", "After mitigation"), gid="residual",
             )
+            # each square says which risk it is: a blue box with the risk's label, shown once the risk moved
+            self._after_labels = [
+                ax.text(x, y, _label(labels, risk_id), ha="center", va="center", fontsize=6, color="white",
+                        fontweight="bold", zorder=2.6, gid=f"after_label_{risk_id}", visible=False,
+                        bbox={"boxstyle": "square,pad=0.25", "facecolor": OKABE_ITO["blue"],
+                              "edgecolor": "white", "linewidth": 0.6})
+                for risk_id, (x, y) in zip(self.ids, self.inherent)
+            ]
             for risk_id, (x, y) in zip(self.ids, self.inherent):  # under the squares and arrows, which move
                 ax.annotate(_label(labels, risk_id), (x, y), xytext=(5, 4), textcoords="offset points",
                             fontsize=7, zorder=2.4, gid=f"label_{risk_id}")
@@ -758,7 +809,7 @@ class RiskChart(_KeptChart):
                 ax.spines[side].set_visible(True)
         # Squares and arrows lie above every fixed artist they can meet, so drawing them on
         # the kept pixels gives the very picture a full draw gives.
-        self.live = LiveFigure(fig, [*self._arrows, self._after])
+        self.live = LiveFigure(fig, [*self._arrows, self._after, *self._after_labels])
 
 
     def update(self, residual_df: pd.DataFrame) -> Figure:
@@ -768,10 +819,16 @@ class RiskChart(_KeptChart):
             table, "likelihood", "impact"
         ) != self.inherent:
             raise ModelInputError("this risk chart was made for other risks")
-        after = _grid_points(table, "residual_likelihood", "residual_impact")
-        for arrow, start, end in zip(self._arrows, self.inherent, after):
+        cells = list(zip(table["residual_impact"].astype(int), table["residual_likelihood"].astype(int)))
+        starts = list(zip(table["impact"].astype(int), table["likelihood"].astype(int)))
+        moved = [cell != start for cell, start in zip(cells, starts)]
+        placed = _spread_towards(cells, self.inherent)
+        after = [xy if move else start for xy, move, start in zip(placed, moved, self.inherent)]
+        for arrow, label, start, end, move in zip(self._arrows, self._after_labels, self.inherent, after, moved):
             arrow.set_positions(start, end)
-            arrow.set_visible(start != end)
+            arrow.set_visible(move)
+            label.set_position(end)
+            label.set_visible(move)
         self._after.set_data(np.array([x for x, _ in after]), np.array([y for _, y in after]))
         return self.figure
 

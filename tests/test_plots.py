@@ -17,6 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
+from matplotlib.text import Text
 
 from kpo_course import models, plots
 
@@ -250,6 +251,60 @@ def test_risks_sharing_a_cell_do_not_hide_each_other():
     assert len(points) == 2
 
 
+def all_mitigated_course_risks():
+    from kpo_course.content import load
+
+    content = load().risks
+    risks = [models.Risk(r.id, r.likelihood, r.impact) for r in content]
+    measures = [models.Mitigation(m.id, r.id, m.likelihood_reduction, m.impact_reduction)
+                for r in content for m in r.mitigations]
+    return models.residual(risks, measures)
+
+
+def test_before_marks_are_filled_in_the_grid_and_in_the_key(risk_table):
+    ax = plots.risk_matrix_chart(risk_table).axes[0]
+    inherent = _by_gid(ax, "inherent")
+    key = ax.get_legend().legend_handles[0]
+    assert matplotlib.colors.to_hex(inherent.get_markerfacecolor()) not in ("#ffffff", "none")
+    assert key.get_markerfacecolor() == inherent.get_markerfacecolor()
+    assert key.get_marker() == inherent.get_marker() == "o"
+
+
+def test_every_moved_risk_is_labelled_on_its_own_square():
+    table = all_mitigated_course_risks()
+    labels = {r: f"R{i + 1}" for i, r in enumerate(table["risk_id"])}
+    ax = plots.risk_matrix_chart(table, labels=labels).axes[0]
+    after = _by_gid(ax, "residual")
+    squares = list(zip(after.get_xdata(), after.get_ydata()))
+    assert len(set(squares)) == len(squares)  # no two squares on one spot
+    for (risk_id, text), square in zip(labels.items(), squares):
+        label = _by_gid(ax, f"after_label_{risk_id}")
+        assert label.get_visible() and label.get_text() == text and label.get_position() == square
+
+
+def test_arrows_into_one_cell_do_not_cross():
+    table = all_mitigated_course_risks()
+    ax = plots.risk_matrix_chart(table).axes[0]
+    starts = list(zip(_by_gid(ax, "inherent").get_xdata(), _by_gid(ax, "inherent").get_ydata()))
+    ends = list(zip(_by_gid(ax, "residual").get_xdata(), _by_gid(ax, "residual").get_ydata()))
+
+    def side(a, b, c):
+        return np.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]))
+
+    def cross(p1, p2, q1, q2):
+        return side(p1, p2, q1) * side(p1, p2, q2) < 0 and side(q1, q2, p1) * side(q1, q2, p2) < 0
+
+    pairs = [(i, j) for i in range(len(starts)) for j in range(i + 1, len(starts))]
+    crossing = [(i, j) for i, j in pairs if cross(starts[i], ends[i], starts[j], ends[j])]
+    assert crossing == []
+
+
+def test_an_untouched_risk_has_no_after_label(risk_table):
+    ax = plots.risk_matrix_chart(risk_table).axes[0]
+    unmoved = risk_table.loc[risk_table["score"] == risk_table["residual_score"], "risk_id"]
+    assert len(unmoved) and all(not _by_gid(ax, f"after_label_{r}").get_visible() for r in unmoved)
+
+
 @pytest.mark.parametrize("bad", [None, [1], "table"])
 def test_risk_matrix_needs_a_residual_table(bad, risk_table):
     with pytest.raises(models.ModelInputError, match="residual"):
@@ -407,6 +462,16 @@ def test_charts_ignore_the_notebooks_style(cost_table):
 def test_dollar_signs_in_labels_are_plain_text(cost_table):
     fig = plots.cost_chart(cost_table, labels={"captive": "US$1m to US$2m"}, ylabel="Cost in US$ (illustrative $)")
     assert plots.figure_to_png(fig).startswith(PNG_SIGNATURE)
+    texts = [t for t in fig.findobj(Text) if "$" in t.get_text()]
+    assert {t.get_text() for t in texts} >= {"US$1m to US$2m", "Cost in US$ (illustrative $)"}
+    for text in texts:  # what decides, when drawn, whether a text is typeset as a formula
+        assert text.get_parse_math() is False and text._preprocess_math(text.get_text())[1] is False
+    # the drawn label keeps both $: as mathtext, "$1m to US$" would be a formula of another width
+    renderer = fig.canvas.get_renderer()
+    label = next(t for t in texts if t.get_text() == "US$1m to US$2m")
+    plain = label.get_window_extent(renderer).width
+    label.set_parse_math(True)
+    assert label.get_window_extent(renderer).width != pytest.approx(plain, abs=0.5)
 
 
 def test_png_size_follows_the_figure(cost_table):

@@ -421,8 +421,20 @@ def test_ticking_a_mitigation_moves_residual_risk_and_the_chart():
     assert row["level"] == "low" and matrix.chart.value != png
     assert "1 × 4 = 4, low" in matrix.table.value
     assert "falls from 60 to 49" in matrix.sentence.value
+    assert "With one measure ticked," in matrix.sentence.value and "(s)" not in matrix.sentence.value
     matrix.mitigations["nda_and_access_control"].value = False
     assert matrix.chart.value == png
+
+
+def test_every_risk_ticked_away_is_counted_with_number_agreement_in_both_languages():
+    matrix = RiskMatrix()
+    for box in matrix.mitigations.values():
+        box.value = True
+    count = len(matrix.mitigations)
+    assert f"With {count} measures ticked," in matrix.sentence.value
+    assert "(s)" not in matrix.sentence.value and " 1 of the" not in matrix.sentence.value
+    i18n.set_language("sv")
+    assert f"Med {count} åtgärder ikryssade" in matrix.sentence.value and "(er)" not in matrix.sentence.value
 
 
 def test_risk_matrix_in_swedish_and_error_in_status(monkeypatch):

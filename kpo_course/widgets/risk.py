@@ -1,7 +1,7 @@
 """The five drawbacks of KPO (claims S19-S23) on a likelihood x impact grid, before and after mitigation.
 
 Tick the measures you would take against each risk: each one lowers the risk's likelihood
-and/or impact, and the risk moves on the grid from its circle (before) to its square
+and/or impact, and the risk moves on the grid from its dark circle (before) to its blue square
 (after). Likelihoods, impacts and reductions come from the course content and are
 ILLUSTRATIVE teaching defaults.
 
@@ -180,10 +180,14 @@ class RiskMatrix(Friendly, w.VBox):
         before, after = int(result["score"].sum()), int(result["residual_score"].sum())
         if applied == 0:
             return tr(f"No measure ticked yet: the {total} risks add up to a score of {before}, "
-                      f"and {high} of them are high. Tick a measure to see a risk move.",
+                      f"and {high} of them {'is' if high == 1 else 'are'} high. Tick a measure to see a risk move.",
                       f"Ingen åtgärd ikryssad än: de {total} riskerna ger tillsammans {before} poäng, "
-                      f"och {high} av dem är höga. Kryssa i en åtgärd för att se en risk flytta sig.")
-        return tr(f"With {applied} measure(s) ticked the total risk score falls from {before} to {after}; "
-                  f"{high} of {total} risks are still high.",
-                  f"Med {applied} åtgärd(er) ikryssade sjunker den sammanlagda riskpoängen från {before} till {after}; "
-                  f"{high} av {total} risker är fortfarande höga.")
+                      f"och {high} av dem är {'hög' if high == 1 else 'höga'}. "
+                      f"Kryssa i en åtgärd för att se en risk flytta sig.")
+        measures = tr("one measure" if applied == 1 else f"{applied} measures",
+                      "en åtgärd" if applied == 1 else f"{applied} åtgärder")
+        ticked = tr("ticked", "ikryssad" if applied == 1 else "ikryssade")
+        still = tr(f"{high} of the {total} risks {'is' if high == 1 else 'are'} still high.",
+                   f"{high} av de {total} riskerna är fortfarande {'hög' if high == 1 else 'höga'}.")
+        return tr(f"With {measures} {ticked}, the total risk score falls from {before} to {after}; {still}",
+                  f"Med {measures} {ticked} sjunker den sammanlagda riskpoängen från {before} till {after}; {still}")
