@@ -252,7 +252,8 @@ def test_cost_calculator_defaults_match_the_model_and_are_labelled_illustrative(
     assert calc.result["break_even_month"] == 14
     assert "Illustrative" in calc.illustrative.value
     assert "The offshore vendor costs less from month 14 on; over 36 months it saves 1,140,000 (32%)." in calc.sentence.value
-    assert "fees 1,440,000 and hidden costs 1,020,000 (41%)" in calc.breakdown.value
+    assert "vendor fees 1,440,000 and hidden costs 1,020,000 (41%)" in calc.breakdown.value
+    assert calc.monthly_fee.description == "Vendor fee a month" and "KPO fee" not in calc.monthly_fee.description
 
 
 def test_cost_calculator_updates_text_result_and_chart_in_place():
@@ -266,7 +267,7 @@ def test_cost_calculator_updates_text_result_and_chart_in_place():
     assert "does not pay off within 24 months" in calc.sentence.value and "more than doing the work in-house" in calc.sentence.value
 
 
-def test_cost_calculator_option_choice_resets_the_sliders_and_switching_back_counts():
+def test_cost_calculator_option_choice_loads_that_options_numbers_and_switching_back_counts():
     calc = CostCalculator()
     calc.option.value = "onshore_vendor"
     onshore = models.default_options()["onshore_vendor"]
@@ -278,6 +279,35 @@ def test_cost_calculator_option_choice_resets_the_sliders_and_switching_back_cou
     assert "does not pay off" in calc.sentence.value
     calc.option.value = "captive"
     assert calc.result["alternative"] == "captive" and "captive centre" in calc.sentence.value
+
+
+def test_cost_calculator_keeps_each_options_numbers_and_says_so():
+    calc = CostCalculator()
+    defaults = models.default_options()
+    calc.monthly_fee.value, calc.management.value, calc.horizon.value = 12_000, 0.2, 48
+    calc.option.value = "captive"
+    assert calc.monthly_fee.value == defaults["captive"].monthly_cost and calc.horizon.value == 48
+    assert "starts from its own illustrative numbers" in calc.option_note.value
+    assert "kept for when you switch back" in calc.option_note.value
+    calc.option.value = "offshore_vendor"
+    assert (calc.monthly_fee.value, calc.management.value) == (12_000, 0.2)
+    assert "Your numbers for Offshore vendor (abroad) are back" in calc.option_note.value
+    assert calc.result["alternative_fees"] == 12_000 * 48
+    calc.reset_button.click()
+    assert calc.monthly_fee.value == defaults["offshore_vendor"].monthly_cost
+    assert "back to its illustrative numbers" in calc.option_note.value
+
+
+def test_cost_calculator_names_a_captive_centres_cost_a_running_cost_not_a_fee():
+    calc = CostCalculator("captive")
+    assert calc.monthly_fee.description == "Captive centre running cost a month"
+    assert "running cost" in calc.management.description and "fee" not in calc.management.description.lower()
+    assert "running costs" in calc.breakdown.value and "fee" not in calc.breakdown.value
+    i18n.set_language("sv")
+    assert calc.monthly_fee.description == "Egna centrets driftkostnad per månad"
+    assert "driftkostnaden" in calc.management.description and "avgift" not in calc.breakdown.value
+    calc.option.value = "onshore_vendor"
+    assert calc.monthly_fee.description == "Leverantörsavgift per månad"
 
 
 def test_cost_calculator_in_swedish():

@@ -10,12 +10,11 @@ The defaults come from :func:`kpo_course.models.default_options` and are ILLUSTR
 """
 from __future__ import annotations
 
-from .. import markup
 from typing import Any
 
 import ipywidgets as w
 
-from .. import i18n, models, plots
+from .. import i18n, markup, models, plots
 from ..content import load
 from ..i18n import localize, tr
 from .base import Friendly, guarded
@@ -59,6 +58,13 @@ def _subject(option_id: str) -> str:
     return tr(*OPTIONS[option_id][1])
 
 
+def _running_cost(option_id: str) -> str:
+    """What the option's monthly cost is called: a vendor charges a fee, a captive centre has running costs."""
+    if option_id == "captive":
+        return tr("running cost", "driftkostnad")
+    return tr("vendor fee", "leverantörsavgift")
+
+
 class CostCalculator(Friendly, w.VBox):
     """In-house against one KPO option over a horizon in months, hidden costs included.
 
@@ -75,12 +81,13 @@ class CostCalculator(Friendly, w.VBox):
         self.defaults = models.default_options()
         if option not in OPTIONS:
             raise ValueError(f"Choose an option among {', '.join(OPTIONS)} (got {option!r}).")
-        slider = {"style": w.SliderStyle(description_width="200px"), "layout": w.Layout(width="600px"),
+        # descriptions name the option's own cost ("share of vendor fee"): room for the longest, in Swedish too
+        slider = {"style": w.SliderStyle(description_width="270px"), "layout": w.Layout(width="680px"),
                   "continuous_update": False}  # one style and one layout model shared by every slider
         self.title = w.HTML()
         self.illustrative = w.HTML()
         self.option = w.Dropdown(options=[(o, o) for o in OPTIONS], value=option,
-                                 style={"description_width": "200px"}, layout=w.Layout(width="520px"))
+                                 style={"description_width": "270px"}, layout=w.Layout(width="590px"))
         self.horizon = w.IntSlider(value=models.DEFAULT_HORIZON_MONTHS, min=6, max=60, step=1, **slider)
         self.in_house_cost = w.IntSlider(value=int(self.defaults["in_house"].monthly_cost), min=0, max=200_000,
                                          step=1_000, readout_format=",d", **slider)
@@ -93,6 +100,10 @@ class CostCalculator(Friendly, w.VBox):
         self.switching_back = w.IntSlider(max=1_000_000, step=10_000, **money_slider)  # 4
         self.rework = w.FloatSlider(**share_slider)
         self.include_switching_back = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"))
+        self.option_note = w.HTML()
+        self.reset_button = w.Button(icon="undo", layout=w.Layout(width="auto"))
+        #: The numbers the learner set for each option, kept when another option is chosen.
+        self.kept: dict[str, dict[str, float]] = {}
         self.hidden_heading = w.HTML()
         self.sentence = w.HTML()
         self.breakdown = w.HTML()
@@ -101,9 +112,10 @@ class CostCalculator(Friendly, w.VBox):
         self.status = w.HTML()
         self.result: dict[str, Any] = {}
         self._quiet = False
+        self._note = "start"  # what option_note says: start | defaults | restored | reset
         self._set_option_defaults(option)
         super().__init__(
-            [self.title, self.illustrative, self.option, self.horizon, self.in_house_cost, self.monthly_fee,
+            [self.title, self.illustrative, self.option, w.HBox([self.option_note, self.reset_button]), self.horizon, self.in_house_cost, self.monthly_fee,
              self.hidden_heading, self.search, self.transition, self.management, self.switching_back,
              self.rework, self.include_switching_back, self.sentence, self.breakdown, self.chart, self.status],
             layout=frame_layout(),
@@ -111,6 +123,7 @@ class CostCalculator(Friendly, w.VBox):
         self.add_class("kpo-cost-calculator")
         guard = guarded(self.status)
         self.option.observe(guard(self._option_changed), names="value")
+        self.reset_button.on_click(guard(lambda _: self.reset_option()))
         for control in self.controls[1:]:
             control.observe(guard(self._changed), names="value")
         i18n.on_language_change(self._on_language)
@@ -125,10 +138,28 @@ class CostCalculator(Friendly, w.VBox):
 
     def _set_option_defaults(self, option_id: str) -> None:
         option = self.defaults[option_id]
-        for name, field in _FIELDS.items():
+        self._set_values({name: getattr(option, field) for name, field in _FIELDS.items()})
+
+    def _set_values(self, values: dict[str, float]) -> None:
+        for name, value in values.items():
             slider = getattr(self, name)
-            value = getattr(option, field)
             slider.value = float(value) if isinstance(slider, w.FloatSlider) else int(round(value))
+
+    def _option_values(self) -> dict[str, float]:
+        """The option's own sliders as they are now (horizon and in-house cost belong to no option)."""
+        return {name: getattr(self, name).value for name in _FIELDS}
+
+    def reset_option(self) -> None:
+        """Put the chosen option's sliders back to its illustrative defaults."""
+        self._quiet = True
+        try:
+            self._set_option_defaults(self.option.value)
+        finally:
+            self._quiet = False
+        self.kept.pop(self.option.value, None)
+        self._note = "reset"
+        self._show_labels()
+        self._update()
 
     def options(self) -> tuple[models.Option, models.Option]:
         """The in-house baseline and the chosen KPO option, as the sliders set them."""
@@ -152,11 +183,19 @@ class CostCalculator(Friendly, w.VBox):
             guarded(self.status)(self._show)()
 
     def _option_changed(self, change: dict) -> None:
+        """Each option keeps its own numbers: the old option's are kept, the new one's come back (or its defaults)."""
         if self._quiet:
             return
+        if change["old"] in OPTIONS:
+            self.kept[change["old"]] = self._option_values()
         self._quiet = True
         try:
-            self._set_option_defaults(change["new"])
+            if change["new"] in self.kept:
+                self._set_values(self.kept[change["new"]])
+                self._note = "restored"
+            else:
+                self._set_option_defaults(change["new"])
+                self._note = "defaults"
         finally:
             self._quiet = False
         self._show_labels()
@@ -193,19 +232,30 @@ class CostCalculator(Friendly, w.VBox):
             slider.readout_format = grouped
         self.horizon.description = tr("Horizon (months)", "Horisont (månader)")
         self.in_house_cost.description = tr("In-house cost a month", "Internt, kostnad per månad")
-        self.monthly_fee.description = tr("KPO fee a month", "KPO-avgift per månad")
+        running = _running_cost(chosen)
+        self.monthly_fee.description = (tr("Captive centre running cost a month", "Egna centrets driftkostnad per månad")
+                                        if chosen == "captive" else
+                                        tr("Vendor fee a month", "Leverantörsavgift per månad"))
         self.search.description = tr("① Search and contract (once)", "① Söka och avtala (en gång)")
         self.transition.description = tr(f"② Transition ({months} months)", f"② Övergång ({months} månader)")
-        self.management.description = tr("③ Managing it (share of fee)", "③ Styrning (andel av avgiften)")
+        self.management.description = tr(f"③ Managing it (share of {running})", f"③ Styrning (andel av {running}en)")
         self.switching_back.description = tr("④ Switching back (once)", "④ Ta hem igen (en gång)")
-        self.rework.description = tr("Rework (share of fee)", "Omarbete (andel av avgiften)")
+        self.rework.description = tr(f"Rework (share of {running})", f"Omarbete (andel av {running}en)")
         self.include_switching_back.description = tr(
             "Include ④ switching back, paid in the last month", "Räkna med ④ att ta hem arbetet, betalt sista månaden")
         self.horizon.tooltip = tr("How many months to compare", "Hur många månader som jämförs")
         self.in_house_cost.tooltip = tr("Salaries and costs of doing the work with your own staff, per month",
                                         "Löner och kostnader för att göra arbetet med egen personal, per månad")
-        self.monthly_fee.tooltip = tr("What the KPO option costs a month before any hidden cost",
-                                      "Vad KPO-alternativet kostar per månad före dolda kostnader")
+        self.monthly_fee.tooltip = (
+            tr("What running your own centre abroad costs a month (staff, offices), before any hidden cost",
+               "Vad det egna centret utomlands kostar att driva per månad (personal, lokaler), före dolda kostnader")
+            if chosen == "captive" else
+            tr("What the vendor charges a month, before any hidden cost",
+               "Vad leverantören tar betalt per månad, före dolda kostnader"))
+        self.reset_button.description = tr("Back to this option's defaults", "Tillbaka till standardvärdena")
+        self.reset_button.tooltip = tr("Set this option's sliders back to its illustrative defaults",
+                                       "Sätt tillbaka reglagen för det här alternativet till de påhittade standardvärdena")
+        self.option_note.value = note(self._option_note(chosen))
         for name, cost_id in _HIDDEN_COST_IDS.items():
             if cost_id in hidden:
                 cost = hidden[cost_id]
@@ -248,6 +298,23 @@ class CostCalculator(Friendly, w.VBox):
         self.chart_view.show(key, render)
         self.status.value = ""
 
+    def _option_note(self, chosen: str) -> str:
+        """Why the sliders show what they show after the option changed (they never change silently)."""
+        name = _name(chosen)
+        if self._note == "restored":
+            return tr(f"Your numbers for {name} are back: each option keeps its own.",
+                      f"Dina siffror för {name} är tillbaka: varje alternativ behåller sina egna.")
+        if self._note == "defaults":
+            return tr(f"{name} starts from its own illustrative numbers; the numbers you set for the other "
+                      f"option are kept for when you switch back.",
+                      f"{name} börjar med sina egna påhittade siffror; siffrorna du ställde in för det andra "
+                      f"alternativet finns kvar när du byter tillbaka.")
+        if self._note == "reset":
+            return tr(f"{name} is back to its illustrative numbers.",
+                      f"{name} har fått tillbaka sina påhittade siffror.")
+        return tr("Each option has its own numbers; the horizon and the in-house cost stay when you switch.",
+                  "Varje alternativ har sina egna siffror; horisonten och den interna kostnaden står kvar när du byter.")
+
     @staticmethod
     def _sentence(facts: dict[str, Any]) -> str:
         subject = _subject(facts["alternative"])
@@ -280,7 +347,9 @@ class CostCalculator(Friendly, w.VBox):
         name = _name(facts["alternative"])
         in_house = tr(*IN_HOUSE)
         fees = money(facts["alternative_fees"])
+        paid = tr("running costs", "driftkostnader") if facts["alternative"] == "captive" else tr(
+            "vendor fees", "leverantörsavgifter")
         return tr(f"Totals over {months} months: {in_house} {money(facts['baseline_total'])} · {name} "
-                  f"{money(total)}: fees {fees} and hidden costs {money(hidden)}{share}.",
+                  f"{money(total)}: {paid} {fees} and hidden costs {money(hidden)}{share}.",
                   f"Summor på {months} månader: {in_house} {money(facts['baseline_total'])} · {name} "
-                  f"{money(total)}: avgifter {fees} och dolda kostnader {money(hidden)}{share}.")
+                  f"{money(total)}: {paid} {fees} och dolda kostnader {money(hidden)}{share}.")
