@@ -36,7 +36,7 @@ def test_start_page_runs_and_its_widgets_render(page, jupyter_server, app, tmp_p
 
 
 LESSONS = ["01_what_is_kpo", "02_kpo_domains", "03_why_firms_use_kpo", "04_benefits",
-           "05_drawbacks_and_risks", "06_deciding_on_kpo"]
+           "05_drawbacks_and_risks", "06_deciding_on_kpo", "07_make_or_buy_and_the_market"]
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
