@@ -139,6 +139,21 @@ def test_domain_explorer_shows_each_domain_and_its_real_case_with_figures_and_so
         assert domain.description["en"][:30] in explorer.details.value.replace("&#x27;", "'")
 
 
+def test_domain_explorer_cites_each_source_once_and_names_it_briefly_beside_each_figure():
+    from kpo_course.widgets.domains import citation, short_citation
+
+    explorer = DomainExplorer("legal_services")
+    case = load().by_id("cases", "rio_tinto_cpa_global") if any(
+        c.id == "rio_tinto_cpa_global" for c in load().cases) else next(
+        c for c in load().cases if c.id == explorer.current.case)
+    shown = plain(explorer.case.value)
+    for source in {f.source for f in case.figures} | set(case.sources):
+        assert shown.count(citation(source)) == 1, citation(source)
+    for figure in case.figures:
+        assert f"({short_citation(figure.source)})" in shown
+    assert shown.count("Sources:") == 1 and "(source:" not in shown
+
+
 def test_domain_explorer_says_honestly_when_a_domain_has_no_case():
     explorer = DomainExplorer()
     explorer.domain.value = "technical_analysis"
@@ -154,7 +169,7 @@ def test_domain_explorer_speaks_swedish_and_keeps_the_chosen_domain():
     assert explorer.domain.value == "healthcare"
     assert explorer.domain.description == "Domän:"
     assert "Exempel på uppgifter" in explorer.details.value
-    assert "Ett verkligt fall" in explorer.case.value and "källa" in explorer.case.value
+    assert "Ett verkligt fall" in explorer.case.value and "Källor: " in explorer.case.value
     assert dict((v, k) for k, v in explorer.domain.options)["legal_services"] == "Juridiska tjänster"
 
 

@@ -7,12 +7,11 @@ True
 """
 from __future__ import annotations
 
-from .. import markup
 from typing import Any
 
 import ipywidgets as w
 
-from .. import i18n
+from .. import i18n, markup
 from ..content import Case, Domain, load
 from ..i18n import localize, tr
 from .base import Friendly, guarded
@@ -53,6 +52,21 @@ def citation(source_id: str) -> str:
     if source.url_domain:
         text += f" ({source.url_domain})"
     return text
+
+
+def short_citation(source_id: str) -> str:
+    """A source named in a few words, for beside a figure (the full citation is given once below the case).
+
+    >>> short_citation("no_such_source")
+    'no_such_source'
+    """
+    try:
+        source = load().by_id("sources", source_id)
+    except KeyError:
+        return source_id
+    who = source.outlet or source.author or (source.title if len(source.title) <= 40 else source.title[:37] + "...")
+    when = str(source.year) if source.year else (source.date or "")[:4]
+    return ", ".join(p for p in (who, when) if p)
 
 
 class DomainExplorer(Friendly, w.VBox):
@@ -145,15 +159,17 @@ class DomainExplorer(Friendly, w.VBox):
         if case.location:
             facts.append(localize(case.location))
         if case.figures:
+            # each figure names its source briefly; the full citation stands once, under "Sources"
             rows = "".join(
                 f"<li>{markup.text(localize(f.label))}: <b>{markup.text(figure_text(f.value, f.unit))}</b> "
-                f"<span style='color:#444'>({markup.text(tr('source', 'källa'))}: {markup.text(citation(f.source))})</span></li>"
+                f"<span style='color:#444'>({markup.text(short_citation(f.source))})</span></li>"
                 for f in case.figures
             )
             figures = f"<div><b>{markup.text(tr('Figures', 'Siffror'))}</b><ul style='margin:2px 0'>{rows}</ul></div>"
         else:
             figures = f"<p style='margin:4px 0'>{markup.text(tr('Our sources give no figures for this case.', 'Våra källor ger inga siffror för det här fallet.'))}</p>"
-        sources = "; ".join(citation(s) for s in case.sources)
+        cited = list(dict.fromkeys([*case.sources, *(f.source for f in case.figures)]))  # each once, in order
+        sources = "; ".join(citation(s) for s in cited)
         return (
             "<div class='kpo-case' style='border-left:4px solid #0072B2;padding:2px 10px;margin-top:6px;line-height:1.45'>"
             f"<div><b>{markup.text(tr('A real case: ', 'Ett verkligt fall: ') + localize(case.name))}</b></div>"
