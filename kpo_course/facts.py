@@ -8,7 +8,8 @@ Two jobs, one rule ("every fact has its source"):
 * :func:`number_gaps` reads every text a learner or instructor sees (lesson and solution
   markdown, quizzes, the data's learner texts, the instructor guide) and reports every
   number that is neither a **supported figure** (a value stated in the data's support or
-  structured, sourced data), nor **structural** (see :func:`is_structural`), nor in a text
+  structured, sourced data), nor **structural** (see :func:`is_structural`), nor a value the text's own
+  inline code writes (prose naming the code: "`45_000` is 45,000"), nor in a text
   **labelled illustrative**.
 
 ``kpo-course facts`` prints the ledger and the gaps and exits 1 on any gap.
@@ -348,11 +349,26 @@ def supported_values(content: Optional[Content] = None) -> set[float]:
 
 # --------------------------------------------------------------------------- the texts
 class Text(NamedTuple):
-    """One text to check: where it is, and what it says."""
+    """One text to check: where it is, what it says, and the numbers its code spans quote."""
 
     file: str
     place: str
     text: str
+    quoted: frozenset = frozenset()  # values written in its inline code: prose may name them
+
+
+def code_numbers(markdown: str) -> frozenset:
+    """Values written in a markdown text's inline code, which its prose may then name.
+
+    >>> sorted(code_numbers("`45_000` is 45,000, and `27,710` is 27 and 710"))
+    [27.0, 710.0, 27710.0, 45000.0]
+    """
+    values: set[float] = set()
+    for span in re.findall(r"`([^`\n]*)`", markdown):
+        span = span.replace("_", "")
+        for piece in [span, *span.split(",")]:
+            values.update(_key(v) for n in numbers(piece) for v in n.values)
+    return frozenset(values)
 
 
 _CODE_BLOCK = re.compile(r"```.*?```|~~~.*?~~~", re.DOTALL)
@@ -381,7 +397,8 @@ def notebook_texts(paths: Iterable[Path], root: Path) -> Iterator[Text]:
             if cell.get("cell_type") == "markdown":
                 source = cell.get("source", "")
                 source = "".join(source) if isinstance(source, list) else source
-                yield Text(str(path.relative_to(root)), f"cell {cell.get('id', '?')}", clean_markdown(source))
+                yield Text(str(path.relative_to(root)), f"cell {cell.get('id', '?')}", clean_markdown(source),
+                           code_numbers(source))
 
 
 def _language_texts(node: Any, path: str) -> Iterator[tuple[str, dict]]:
@@ -485,7 +502,7 @@ def number_gaps(root: Path, content: Optional[Content] = None) -> list[Gap]:
     for item in items:  # computations shown anywhere in one cell, question or entry, per language
         derived.setdefault(_group(item), set()).update(shown_computations(item.text, supported))
     for item in items:
-        allowed = supported | derived[_group(item)]
+        allowed = supported | derived[_group(item)] | item.quoted
         if "/quizzes/" in item.file:
             allowed = allowed | wrong.get(item.place.split(" › ")[0], set())
         if item.file.endswith("cases.yaml"):
