@@ -608,3 +608,42 @@ def test_no_unsupported_detail_in_the_exercise_or_its_checks(number):
     for phrase in UNSUPPORTED:
         assert phrase.lower() not in text.lower(), (number, phrase)
     assert not re.search(r"\(claim S\d\d\)|\(S\d\d\)", "".join("".join(c["source"]) for c in _cells(number)))
+
+
+# --------------------------------------------------------------------------- in a real kernel, as a student clicks
+@pytest.fixture(scope="module")
+def kernel(tmp_path_factory):
+    from nbclient import NotebookClient
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    client = NotebookClient(new_notebook(), kernel_name="python3", allow_errors=True, timeout=120,
+                            resources={"metadata": {"path": str(tmp_path_factory.mktemp("kernel"))}})
+
+    def run(source):
+        cell = new_code_cell(source)
+        client.nb.cells.append(cell)
+        client.execute_cell(cell, len(client.nb.cells) - 1)
+        outputs = cell.outputs
+        shown = "\n".join(o.get("data", {}).get("text/plain", "") + o.get("text", "") for o in outputs)
+        return shown, [o["ename"] for o in outputs if o["output_type"] == "error"]
+
+    with client.setup_kernel():
+        run("import os; os.environ.pop('NBGRADER_EXECUTION', None)\nimport kpo_course as kpo")
+        yield run
+
+
+def test_05_in_a_kernel_never_run_stopped_and_missing_amount_are_named(kernel):
+    for question, name in (("05.q4", "vendor_b_total"), ("05.q6", "residual_table")):
+        shown, raised = kernel(f'kpo.check("{question}", {name})')
+        assert not raised and "You have not run the cell that defines" in shown, shown
+    settings_ = ", ".join(f"{k}={v!r}" for k, v in VENDOR_B.items())
+    _, raised = kernel(f"vendor_b = kpo.models.Option('vendor_b', {settings_})\n"
+                       "vendor_b_total = kpo.models.total_cost(vendor_b, 36, True)")
+    assert raised == ["TypeError"]
+    shown, raised = kernel('kpo.check("05.q4", vendor_b_total)')
+    assert not raised and "stopped with TypeError" in shown and "positional" in shown, shown
+    no_exit = ", ".join(f"{k}={v!r}" for k, v in VENDOR_B.items() if k != "switching_back")
+    kernel(f"vendor_b = kpo.models.Option('vendor_b', {no_exit})\n"
+           "vendor_b_total = kpo.models.total_cost(vendor_b, 36, include_switching_back=True)")
+    shown, raised = kernel('kpo.check("05.q4", vendor_b_total)')
+    assert not raised and "your vendor_b has no switching_back amount" in shown, shown
