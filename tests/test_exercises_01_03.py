@@ -46,7 +46,7 @@ def cases():
 
 def real_cases():
     frame = cases()
-    return frame[~frame["teaching_case"]]
+    return frame[(~frame["teaching_case"]) & (frame["engagement"] != "acquisition")]
 
 
 def figures(case=None):
@@ -81,7 +81,7 @@ def cost_gaps():
     return {
         "JPMorgan\nMumbai, 2003": 1 / value("jpmorgan_mumbai_research", "share"),
         "Rio Tinto\nDelhi, 2009": value("rio_tinto_cpa_global", "times"),
-        "Pangea3\nIndia, 2010": value("thomson_reuters_pangea3", "USD/year", "US firm")
+        "Pangea3\nIndia, 2007 pay": value("thomson_reuters_pangea3", "USD/year", "US firm")
         / value("thomson_reuters_pangea3", "USD/year", "India"),
     }
 
@@ -97,7 +97,7 @@ RIGHT = {
     "01.q1": lambda: tasks().set_index("id").loc[list(ex01.BANK_TASKS), "label"].to_dict(),
     "01.q2": lambda: cases().loc[cases()["model"] == "captive_subsidiary", ["firm", "year", "location"]],
     "01.q3": lambda: "third_party",
-    "01.q4": lambda: {"who": "captive_subsidiary", "where": "offshore"},
+    "01.q4": lambda: {"who": "captive_subsidiary", "where": "offshore", "why": "wage_saving"},
     "01.q5": lambda: 46e9 / 1.66e6,
     "01.q6": lambda: ["a", "c", "e", "f"],
     "02.q1": lambda: tasks().set_index("id").loc[list(ex02.FIRM_TASKS), "domain"].to_dict(),
@@ -108,12 +108,14 @@ RIGHT = {
     "03.q1": lambda: value(RIO, "USD/day") * value(RIO, "times"),
     "03.q2": lambda: value(RIO, "share") * value(RIO, "USD", "budget"),
     "03.q3": lambda: 12 * value(RIO, "USD", "first month") / value(RIO, "USD", "budget"),
-    "03.q4": lambda: cost_gaps()["Pangea3\nIndia, 2010"],
+    "03.q4": lambda: cost_gaps()["Pangea3\nIndia, 2007 pay"],
     "03.q5": lambda: bar_figure(cost_gaps(), cost_gaps().values()),
     "03.q6": lambda: dict(ex03.MOTIVATION_OF),
+    "03.q7": lambda: value(RIO, "people") * value(RIO, "USD/day") * 21,
+    "03.q8": lambda: ["a", "b", "f"],
 }
 
-TOLERANCE = {"01.q5": 100, "03.q1": 1, "03.q2": 1, "03.q3": 0.005, "03.q4": 0.05}
+TOLERANCE = {"01.q5": 100, "03.q1": 1, "03.q2": 1, "03.q3": 0.005, "03.q4": 0.05, "03.q7": 1}
 
 
 def test_every_question_of_01_to_03_is_tested_and_well_formed():
@@ -177,6 +179,9 @@ WRONG = [
     ("01.q1", lambda: list(ex01.BANK_TASKS), "Expected a dict"),
     # 01.q2: captive precedents
     ("01.q2", lambda: cases(), "every case"),
+    ("01.q2", lambda: cases().loc[cases()["model"] == "captive_subsidiary"], "only the columns"),
+    ("01.q2", lambda: cases().loc[cases()["model"] == "captive_subsidiary", ["firm", "year", "location", "vendor"]],
+     "also has vendor"),
     ("01.q2", lambda: cases().loc[cases()["model"] == "third_party", ["firm", "year", "location"]], "third-party cases"),
     ("01.q2", lambda: int((cases()["model"] == "captive_subsidiary").sum()), "not their count"),
     ("01.q2", lambda: cases().loc[cases()["model"] == "captive_subsidiary", "firm"], "single column"),
@@ -191,12 +196,19 @@ WRONG = [
     ("01.q3", lambda: "in-house", "not one of the options"),
     ("01.q3", lambda: ["third_party"], "model id as text"),
     # 01.q4: the analytics team
-    ("01.q4", lambda: {"who": "third_party", "where": "offshore"}, "Who: a third party"),
-    ("01.q4", lambda: {"who": "captive_subsidiary", "where": "onshore"}, "onshore keeps Swedish wages"),
-    ("01.q4", lambda: {"who": "captive", "where": "nearshore"}, "nearshore saves less"),
-    ("01.q4", lambda: {"who": "offshore", "where": "captive_subsidiary"}, "\"who\" takes"),
-    ("01.q4", lambda: {"who": "captive_subsidiary"}, "exactly the two keys"),
+    ("01.q4", lambda: {"who": "third_party", "where": "offshore", "why": "wage_saving"}, "Who: a third party"),
+    ("01.q4", lambda: {"who": "captive_subsidiary", "where": "onshore", "why": "data_protection"},
+     "onshore keeps Swedish wages"),
+    ("01.q4", lambda: {"who": "captive", "where": "nearshore", "why": "wage_saving"}, "nearshore saves less"),
+    ("01.q4", lambda: {"who": "captive", "where": "offshore", "why": "data_protection"}, "do not fit together"),
+    ("01.q4", lambda: {"who": "captive", "where": "offshore", "why": "overlapping_hours"}, "no overlapping office hours"),
+    ("01.q4", lambda: {"who": "captive", "where": "offshore", "why": "control"}, "reason for who"),
+    ("01.q4", lambda: {"who": "captive", "where": "offshore", "why": "cheap"}, "\"why\" takes one of"),
+    ("01.q4", lambda: {"who": "offshore", "where": "captive_subsidiary", "why": "wage_saving"}, "\"who\" takes"),
+    ("01.q4", lambda: {"who": "captive_subsidiary", "where": "offshore"}, "Add the third key"),
+    ("01.q4", lambda: {"who": "captive_subsidiary"}, "exactly the three keys"),
     ("01.q4", lambda: ("captive_subsidiary", "offshore"), "Expected a dict"),
+    ("01.q4", lambda: None, "nothing (None"),
     # 01.q5: GCC revenue per employee
     ("01.q5", lambda: 46 / 1.66, "billions by millions"),
     ("01.q5", lambda: 46e9 / 1580, "per centre"),
@@ -211,12 +223,17 @@ WRONG = [
     ("01.q6", lambda: "a, c, e, f", "Expected a list"),
     ("01.q6", lambda: pd.DataFrame({"letter": ["a"]}), "a list of letters"),
     # 02.q1: which domain?
-    ("02.q1", lambda: swapped(RIGHT["02.q1"](), "stress_simulation", "contract_review"), "2 of 8 labels"),
-    ("02.q1", lambda: {k: "legal_services" for k in ex02.FIRM_TASKS}, "7 of 8 labels"),
+    ("02.q1", lambda: swapped(RIGHT["02.q1"](), "stress_simulation", "contract_review"), "2 of 8 are not right"),
+    ("02.q1", lambda: {k: "legal_services" for k in ex02.FIRM_TASKS}, "7 of 8 are not right"),
+    ("02.q1", lambda: {**RIGHT["02.q1"](), "trial_statistics": "legal_services"},
+     "trial_statistics: research_and_development or healthcare"),
     ("02.q1", lambda: {k: "pharma" for k in ex02.FIRM_TASKS}, "Use only the labels"),
     ("02.q1", lambda: pd.Series(RIGHT["02.q1"]()), "pandas table"),
     # 02.q2: real cases per domain
-    ("02.q2", lambda: cases().groupby("domain").size(), "teaching example"),
+    ("02.q2", lambda: cases().groupby("domain").size(), "You counted every row"),
+    ("02.q2", lambda: cases()[~cases()["teaching_case"]].groupby("domain").size(), "purchase of Pangea3"),
+    ("02.q2", lambda: cases()[cases()["engagement"].fillna("") != "acquisition"].groupby("domain").size(),
+     "teaching example too"),
     ("02.q2", lambda: real_cases().groupby("domain").count(), ".count()"),
     ("02.q2", lambda: real_cases().groupby("firm").size(), "domain ids"),
     ("02.q2", lambda: len(real_cases()), "one number"),
@@ -255,7 +272,9 @@ WRONG = [
     ("03.q1", lambda: 12 * 250, "whole Delhi team"),
     ("03.q1", lambda: 12 * 250 * 7, "12 London lawyers"),
     ("03.q1", lambda: figures(RIO).loc[figures(RIO)["unit"] == "USD/day", "value"] * 7, ".item()"),
-    ("03.q1", lambda: figures(RIO), "whole pandas DataFrame"),
+    ("03.q1", lambda: figures(RIO), "a pandas table (DataFrame)"),
+    ("03.q1", lambda: figures(RIO)["value"] * 7, "Keep only the row you need with a condition"),
+    ("03.q1", lambda: (1, 750), "Write numbers without commas: 1750 or 1_750"),
     # 03.q2: the target saving
     ("03.q2", lambda: 20 * 100_000_000, "percent as 20"),
     ("03.q2", lambda: 80_000_000, "left of the budget"),
@@ -282,7 +301,22 @@ WRONG = [
     ("03.q5", lambda: None, "matplotlib Figure"),
     # 03.q6: motivations
     ("03.q6", lambda: swapped(dict(ex03.MOTIVATION_OF), "d", "e"), "only reason given is the lower wage"),
-    ("03.q6", lambda: swapped(dict(ex03.MOTIVATION_OF), "a", "b"), "2 of 6 labels"),
+    # 03.q7: the Delhi team's month
+    ("03.q7", lambda: 12 * 250, "a day"),
+    ("03.q7", lambda: 250 * 21, "one lawyer's month"),
+    ("03.q7", lambda: 12 * 250 * 30, "30 days"),
+    ("03.q7", lambda: 12 * 250 * 21 * 12, "That is a year"),
+    ("03.q7", lambda: (63, 0), "without commas: 63000 or 63_000"),
+    ("03.q7", lambda: "63000", "without quotes"),
+    # 03.q8: what explains the gap
+    ("03.q8", lambda: ["a", "b"], "You missed 1 that belongs"),
+    ("03.q8", lambda: ["a", "b", "c", "f"], "saving would be smaller"),
+    ("03.q8", lambda: ["d"], "gives up too soon"),
+    ("03.q8", lambda: ["e", "a", "b", "f"], "mixes up a cost and a saving"),
+    ("03.q8", lambda: "abf", "a list of options"),
+    ("03.q8", lambda: ["g"], "not one of the options"),
+    ("03.q6", lambda: swapped(dict(ex03.MOTIVATION_OF), "a", "b"), "1 of 6 are not right: b"),
+    ("03.q6", lambda: {**ex03.MOTIVATION_OF, "e": "expertise_not_in_house"}, "1 of 6 are not right: e"),
     ("03.q6", lambda: {k: "S07" for k in ex03.MOTIVATION_OF}, "Use only the labels"),
     ("03.q6", lambda: list(ex03.MOTIVATION_OF.values()), "Expected a dict"),
     ("03.q6", lambda: pd.Series(ex03.MOTIVATION_OF), "pandas table"),
@@ -304,7 +338,7 @@ def test_at_least_two_wrong_answers_per_question():
 
 def test_lenient_forms_of_right_answers_are_correct():
     assert kpo.check("01.q3", " Third party ").correct is True
-    assert kpo.check("01.q4", {"who": "Captive", "where": "OFFSHORE"}).correct is True
+    assert kpo.check("01.q4", {"who": "Captive", "where": "OFFSHORE", "why": "Wage saving"}).correct is True
     names = dict(zip(kpo.data.domains()["id"], kpo.data.domains()["name"]))
     assert kpo.check("02.q1", {k: names[v] for k, v in RIGHT["02.q1"]().items()}).correct is True
     with_zeros = real_cases().groupby("domain").size().reindex(kpo.data.domains()["id"], fill_value=0)
@@ -315,12 +349,62 @@ def test_lenient_forms_of_right_answers_are_correct():
     assert kpo.check("03.q5", bar_figure(cost_gaps(), cost_gaps().values(), horizontal=True)).correct is True
 
 
+def test_a_reasoned_nearshore_answer_for_data_protection_is_right_and_names_the_alternative():
+    feedback = kpo.check("01.q4", {"who": "captive_subsidiary", "where": "nearshore", "why": "data_protection"})
+    assert feedback.correct is True
+    assert "inside the EU/EEA" in feedback.message and "Offshore for the wage saving is also accepted" in feedback.message
+    assert "nearshore unit inside the EU" in kpo.check("01.q4", RIGHT["01.q4"]()).message
+
+
+def test_eli_lilly_tasks_accept_r_and_d_or_healthcare_as_the_case_classification_says():
+    from kpo_course.content import classification
+
+    lilly = classification("eli_lilly_tcs").ids("domains")
+    assert set(lilly) == {"research_and_development", "healthcare"}
+    for task_id in ex02.TASK_CASES:
+        assert ex02.accepted_domains()[task_id] == ["research_and_development", "healthcare"]
+    answer = {**RIGHT["02.q1"](), "trial_statistics": "healthcare", "medical_writing": "Healthcare"}
+    feedback = kpo.check("02.q1", answer)
+    assert feedback.correct is True and feedback.result["alternatives"] == ["trial_statistics", "medical_writing"]
+    assert "research_and_development is the main answer, and healthcare fits too" in feedback.message
+
+
+def test_only_the_two_eli_lilly_tasks_have_an_alternative_domain():
+    accepted = ex02.accepted_domains()
+    assert {k for k, v in accepted.items() if len(v) > 1} == set(ex02.TASK_CASES)
+    tasks_by_id = {t.id: t for t in kpo.content.load().tasks}
+    assert all(v[0] == tasks_by_id[k].domain for k, v in accepted.items())
+
+
+def test_motivation_key_for_the_real_case_is_its_classification():
+    from kpo_course.content import classification
+
+    rio = set(classification(ex03.RIO).ids("motivations"))
+    assert set(ex03.accepted_motivations()["e"]) == rio | {ex03.MOTIVATION_OF["e"]}
+    assert ex03.MOTIVATION_OF["e"] in rio  # the main answer is one the data supports
+    assert not classification(ex03.PANGEA).ids("motivations")  # an acquisition: never a scenario here
+    for alternative in rio - {ex03.MOTIVATION_OF["e"]}:
+        feedback = kpo.check("03.q6", {**ex03.MOTIVATION_OF, "e": alternative})
+        assert feedback.correct is True and "e: talent_and_lower_cost is the main answer" in feedback.message
+
+
+def test_no_scenario_or_case_text_calls_pangea3_outsourcing():
+    notebook = nbformat.read(ROOT / "solutions" / f"{NOTEBOOKS['03']}.ipynb", as_version=4)
+    q6 = next(c.source for c in notebook.cells if c.get("id") == "q6-prompt")
+    assert "Pangea3" not in q6 and "Thomson Reuters" not in q6
+    assert "acquisition" in next(c.source for c in notebook.cells if c.get("id") == "q4-prompt")
+
+
+def test_team_cost_question_uses_the_case_figures():
+    assert ex03._team_month_cost() == value(RIO, "people") * value(RIO, "USD/day") * ex03.WORKING_DAYS == 63_000
+
+
 def test_swedish_messages_use_the_articles_words():
     i18n.set_language("sv")
     assert "delmängd av BPO" in kpo.check("01.q1", {k: "BPO" for k in ex01.BANK_TASKS}).message
     assert "procenten som 20" in kpo.check("03.q2", 2e9).message
     assert "undervisningsexempel" in kpo.check("02.q2", cases().groupby("domain").size()).message
-    assert "dotterbolag" in kpo.check("01.q4", {"who": "third_party", "where": "offshore"}).message
+    assert "dotterbolag" in kpo.check("01.q4", {"who": "third_party", "where": "offshore", "why": "wage_saving"}).message
 
 
 def test_hint_comes_after_the_second_miss():
@@ -389,9 +473,11 @@ def _random_figures(count=24):
     return made
 
 
-_labels_and_ids = [*ex01.BANK_TASKS, *ex02.FIRM_TASKS, *ex02.HEALTH_TASKS, *ex03.MOTIVATION_OF, "who", "where"]
-_values = ["KPO", "BPO", "kpo", "third_party", "captive_subsidiary", "offshore", "onshore", "legal_services",
-           "healthcare", "lower_cost_offshore", "experts_without_training", "", " ", None, 1, float("nan"), [], {}]
+_labels_and_ids = [*ex01.BANK_TASKS, *ex02.FIRM_TASKS, *ex02.HEALTH_TASKS, *ex03.MOTIVATION_OF, "who", "where", "why"]
+_values = ["KPO", "BPO", "kpo", "third_party", "captive_subsidiary", "offshore", "onshore", "nearshore", "legal_services",
+           "healthcare", "research_and_development", "lower_cost_offshore", "experts_without_training",
+           "add_experts_quickly", "talent_and_lower_cost", "wage_saving", "data_protection", "", " ", None, 1,
+           float("nan"), [], {}]
 
 hostile = st.one_of(
     st.none(), st.just(...), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
@@ -429,6 +515,15 @@ def is_right(question_id, answer):
     if question_id in TOLERANCE:
         return _same_number(question_id, answer)
     right = RIGHT[question_id]() if question_id not in {"02.q4", "03.q5", "01.q2", "02.q2", "02.q3"} else None
+    if question_id in {"02.q1", "03.q6"} and isinstance(answer, dict):
+        accepted = ex02.accepted_domains() if question_id == "02.q1" else ex03.accepted_motivations()
+        names = ex02._domain_ids_by_name() if question_id == "02.q1" else {}
+        given = {k: names.get(_norm(v), _norm(v)) for k, v in answer.items()}
+        return set(given) == set(accepted) and all(given[k] in accepted[k] for k in accepted)
+    if question_id == "01.q4" and isinstance(answer, dict):
+        given = {k: ex01.model_id(_norm(v)) if isinstance(v, str) else v for k, v in answer.items()}
+        return given in ({"who": "captive_subsidiary", "where": "offshore", "why": "wage_saving"},
+                         {"who": "captive_subsidiary", "where": "nearshore", "why": "data_protection"})
     if isinstance(right, dict) and isinstance(answer, dict):
         names = ex02._domain_ids_by_name()
         given = {k: names.get(_norm(v), ex01.model_id(_norm(v))) if isinstance(v, str) else v

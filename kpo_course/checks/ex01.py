@@ -11,8 +11,8 @@ from typing import Any, Mapping
 
 from ..i18n import localize
 from . import collector
-from .kinds import (Text, Verdict, amount, as_number, both, choice, is_table, labels_brief, refuse_tables, say,
-                    selection, shown)
+from .kinds import (Text, Verdict, amount, as_number, both, choice, describe, is_table, labels_brief, refuse_tables,
+                    say, selection, shown)
 from .tables import rows_table
 
 
@@ -115,6 +115,7 @@ _ALIASES = {
     "captive": "captive_subsidiary", "captive_unit": "captive_subsidiary", "subsidiary": "captive_subsidiary",
     "captive_centre": "captive_subsidiary", "captive_center": "captive_subsidiary", "gcc": "captive_subsidiary",
     "third_party_provider": "third_party", "vendor": "third_party", "bot": "build_operate_transfer",
+    "gdpr": "data_protection", "wages": "wage_saving", "wage": "wage_saving", "cost": "wage_saving",
 }
 
 
@@ -169,20 +170,36 @@ def _model_review_check(answer: Any) -> Verdict:
     return choice("third_party", _who_feedback())(model_id(answer))
 
 
+#: The reasons 01.q4 offers for its "why" key.
+WHY = ("wage_saving", "data_protection", "overlapping_hours", "control")
+
+
 def _analytics_setup_check(answer: Any) -> Verdict:
+    """Who, where and why for the bank's analytics team: two reasoned answers are right.
+
+    A captive subsidiary offshore for the board's wage saving, or a captive subsidiary
+    nearshore (inside the EU/EEA) because the customer data is personal data.
+    """
+    keys_example = "{\"who\": ..., \"where\": ..., \"why\": ...}"
     if is_table(answer) or not isinstance(answer, Mapping):
+        given = describe(answer)
         return Verdict(False, say(
-            f"Expected a dict with two keys, {{\"who\": ..., \"where\": ...}}, but got a {type(answer).__name__}"
-            + ("." if is_table(answer) else f": {shown(answer)}."),
-            f"Förväntade en dict med två nycklar, {{\"who\": ..., \"where\": ...}}, men fick en "
-            f"{type(answer).__name__}" + ("." if is_table(answer) else f": {shown(answer)}.")), {"reason": "type"})
+            f"Expected a dict with three keys, {keys_example}, but got {given['en']}.",
+            f"Förväntade en dict med tre nycklar, {keys_example}, men fick {given['sv']}."), {"reason": "type"})
     keys = {k for k in answer if isinstance(k, str)}
-    if keys != {"who", "where"} or len(answer) != 2:
+    if keys == {"who", "where"} and len(answer) == 2:
         return Verdict(False, say(
-            "Use exactly the two keys \"who\" and \"where\", e.g. {\"who\": \"third_party\", \"where\": \"onshore\"}.",
-            "Använd exakt de två nycklarna \"who\" och \"where\", t.ex. {\"who\": \"third_party\", \"where\": \"onshore\"}."),
+            "Add the third key, \"why\": the main reason for your choice of where, e.g. "
+            "{\"who\": ..., \"where\": ..., \"why\": \"wage_saving\"}.",
+            "Lägg till den tredje nyckeln, \"why\": huvudskälet till ditt val av var, t.ex. "
+            "{\"who\": ..., \"where\": ..., \"why\": \"wage_saving\"}."), {"reason": "no_why"})
+    if keys != {"who", "where", "why"} or len(answer) != 3:
+        return Verdict(False, say(
+            f"Use exactly the three keys \"who\", \"where\" and \"why\": {keys_example}.",
+            f"Använd exakt de tre nycklarna \"who\", \"where\" och \"why\": {keys_example}."),
             {"reason": "keys"})
     who, where = model_id(answer["who"]), model_id(answer["where"])
+    why = model_id(answer["why"])
     if who not in WHO:
         return Verdict(False, say(
             f"\"who\" takes \"third_party\" or \"captive_subsidiary\"; you wrote {shown(answer['who'])}.",
@@ -193,6 +210,11 @@ def _analytics_setup_check(answer: Any) -> Verdict:
             f"\"where\" takes \"onshore\", \"nearshore\" or \"offshore\"; you wrote {shown(answer['where'])}.",
             f"\"where\" ska vara \"onshore\", \"nearshore\" eller \"offshore\"; du skrev {shown(answer['where'])}."),
             {"reason": "where_option"})
+    if why not in WHY:
+        listed = ", ".join(f'"{w}"' for w in WHY)
+        return Verdict(False, say(f"\"why\" takes one of {listed}; you wrote {shown(answer['why'])}.",
+                                  f"\"why\" ska vara ett av {listed}; du skrev {shown(answer['why'])}."),
+                       {"reason": "why_option"})
     problems: list[Text] = []
     if who == "third_party":
         problems.append(say(
@@ -200,25 +222,67 @@ def _analytics_setup_check(answer: Any) -> Verdict:
             "is the classic case for the bank's own subsidiary, a captive unit, as at GE Capital and American Express.",
             "Vem: en tredje part passar kort, växlande eller tillfälligt arbete. Varaktigt, känsligt arbete nära "
             "kärnverksamheten är typfallet för bankens eget dotterbolag, en egen enhet, som hos GE Capital och American Express."))
-    if where == "onshore":
-        problems.append(say(
-            "Where: onshore keeps Swedish wages, but the board wants the largest possible wage saving.",
-            "Var: onshore behåller svenska löner, men styrelsen vill ha största möjliga lönebesparing."))
-    elif where == "nearshore":
-        problems.append(say(
-            "Where: nearshore saves less than offshore. The board puts the saving first and the work does not need "
-            "overlapping hours, so the time zone matters little.",
-            "Var: nearshore sparar mindre än offshore. Styrelsen sätter besparingen först och arbetet kräver inga "
-            "överlappande arbetstider, så tidszonen spelar liten roll."))
+    problems.extend(_where_and_why_problems(where, why))
     if not problems:
-        return Verdict(True, say(
-            "Right: a captive subsidiary offshore. The bank keeps control of sensitive, lasting core work and "
-            "saves costs by placing its own unit where qualified analysts earn less.",
-            "Rätt: ett eget dotterbolag offshore. Banken behåller kontrollen över känsligt, varaktigt arbete nära "
-            "kärnan och sparar kostnader genom att lägga den egna enheten där kvalificerade analytiker tjänar mindre."),
-            {"who": who, "where": where})
+        right = _RIGHT_SETUPS[(where, why)]
+        return Verdict(True, right, {"who": who, "where": where, "why": why})
     return Verdict(False, both(lambda lang: " ".join(p[lang] for p in problems)),
-                   {"who": who, "where": where, "reason": "model"})
+                   {"who": who, "where": where, "why": why, "reason": "model"})
+
+
+_RIGHT_SETUPS = {
+    ("offshore", "wage_saving"): say(
+        "Right: a captive subsidiary offshore, for the board's largest wage saving. The bank keeps control of "
+        "sensitive, lasting core work in its own unit. One thing it must then handle: the customer data is personal "
+        "data, and sending it outside the EU/EEA needs an adequacy decision or safeguards such as standard "
+        "data-protection clauses. A nearshore unit inside the EU, for that reason, is also accepted.",
+        "Rätt: ett eget dotterbolag offshore, för styrelsens största lönebesparing. Banken behåller kontrollen över "
+        "känsligt, varaktigt kärnarbete i en egen enhet. En sak måste den då hantera: kunddata är personuppgifter, och "
+        "att föra dem utanför EU/EES kräver ett beslut om adekvat skyddsnivå eller skyddsåtgärder som "
+        "standardklausuler för dataskydd. En nearshore-enhet inom EU, av det skälet, godtas också."),
+    ("nearshore", "data_protection"): say(
+        "Right, and well reasoned: a captive subsidiary nearshore, inside the EU/EEA. The customer data is personal "
+        "data; keeping the unit inside the EU/EEA means no transfer to a third country, which would need an adequacy "
+        "decision or safeguards such as standard data-protection clauses. The price is a smaller wage saving than "
+        "offshore, the board's first wish: say so to the board. Offshore for the wage saving is also accepted.",
+        "Rätt, och väl motiverat: ett eget dotterbolag nearshore, inom EU/EES. Kunddata är personuppgifter; med "
+        "enheten inom EU/EES blir det ingen överföring till tredjeland, som skulle kräva ett beslut om adekvat "
+        "skyddsnivå eller skyddsåtgärder som standardklausuler för dataskydd. Priset är en mindre lönebesparing än "
+        "offshore, styrelsens första önskan: säg det till styrelsen. Offshore för lönebesparingen godtas också."),
+}
+
+
+def _where_and_why_problems(where: str, why: str) -> list[Text]:
+    """What does not hold together in a where and its reason (empty: a defensible pair)."""
+    if (where, why) in _RIGHT_SETUPS:
+        return []
+    if why == "overlapping_hours":
+        return [say("Why: the scenario says the work needs no overlapping office hours, so the time zone is no reason "
+                    "here. Pick the reason that really decides where: the wage saving or the customers' personal data.",
+                    "Varför: scenariot säger att arbetet inte kräver överlappande arbetstider, så tidszonen är inget "
+                    "skäl här. Välj skälet som verkligen avgör var: lönebesparingen eller kundernas personuppgifter.")]
+    if why == "control":
+        return [say("Why: control is the reason for who (a captive unit of the bank's own), not for where. "
+                    "Pick the reason that decides where: the wage saving or the customers' personal data.",
+                    "Varför: kontroll är skälet till vem (en egen enhet), inte till var. Välj skälet som avgör var: "
+                    "lönebesparingen eller kundernas personuppgifter.")]
+    if where == "onshore":
+        return [say("Where: onshore keeps Swedish wages, so there is no wage saving at all, and a unit inside the "
+                    "EU already protects the data: a nearshore unit in another EU country does both.",
+                    "Var: onshore behåller svenska löner, så det blir ingen lönebesparing alls, och en enhet inom EU "
+                    "skyddar redan uppgifterna: en nearshore-enhet i ett annat EU-land klarar båda.")]
+    if where == "nearshore":  # wage_saving
+        return [say("Where: if the wage saving decides, nearshore saves less than offshore, and the work needs no "
+                    "overlapping hours. Nearshore is right only for another reason: which one?",
+                    "Var: om lönebesparingen avgör sparar nearshore mindre än offshore, och arbetet kräver inga "
+                    "överlappande arbetstider. Nearshore är rätt bara av ett annat skäl: vilket?")]
+    # offshore for data protection
+    return [say("Where and why do not fit together: offshore (for example India) is outside the EU/EEA, so the "
+                "customers' personal data would need an adequacy decision or extra safeguards there. Data protection "
+                "argues for a unit inside the EU; offshore is chosen for the wage saving.",
+                "Var och varför hänger inte ihop: offshore (till exempel Indien) ligger utanför EU/EES, så kundernas "
+                "personuppgifter skulle kräva ett beslut om adekvat skyddsnivå eller extra skyddsåtgärder där. "
+                "Dataskyddet talar för en enhet inom EU; offshore väljer man för lönebesparingen.")]
 
 
 # --------------------------------------------------------------------------- q5: GCC revenue per employee
@@ -299,6 +363,14 @@ _question(
              "rules and mainly save money when moved out (BPO)?",
              "Fråga för varje uppgift: kräver den en experts analys och omdöme (KPO), eller följer den fasta regler "
              "och flyttas ut främst för att spara pengar (BPO)?"),
+    worked=say("KPO: credit_risk_model, value_acquisition_target, churn_analysis and contract_review: each needs an "
+               "expert's analysis and judgement. BPO: invoice_entry, payment_matching, password_resets and "
+               "payment_reminders: each follows fixed rules. All eight could be outsourced, and all eight are BPO in "
+               "the broad sense; only the first four are KPO.",
+               "KPO: credit_risk_model, value_acquisition_target, churn_analysis och contract_review: var och en "
+               "kräver en experts analys och omdöme. BPO: invoice_entry, payment_matching, password_resets och "
+               "payment_reminders: var och en följer fasta regler. Alla åtta kan läggas ut, och alla åtta är BPO i "
+               "vid mening; bara de fyra första är KPO."),
 )
 
 _question(
@@ -312,9 +384,20 @@ _question(
                   "Rätt: de här företagen gjorde kunskapsarbete i ett eget dotterbolag. Titta på kolumnen location: "
                   "var ligger enheterna?"),
         slips=_captive_slips,
+        only=True,
     ),
     hint=say("Filter, then pick columns: cases.loc[cases[\"model\"] == \"captive_subsidiary\", [\"firm\", \"year\", \"location\"]].",
              "Filtrera och välj sedan kolumner: cases.loc[cases[\"model\"] == \"captive_subsidiary\", [\"firm\", \"year\", \"location\"]]."),
+    worked=say("cases.loc[cases[\"model\"] == \"captive_subsidiary\", [\"firm\", \"year\", \"location\"]]: the "
+               "condition keeps the captive rows, the list keeps three columns. Every unit is offshore, in India: "
+               "GE Capital (Bangalore, 1997), American Express (Gurgaon), McKinsey (Gurgaon, 1998), JPMorgan (Mumbai, "
+               "2003) and Reuters (Bangalore, 2004). The article adds that a subsidiary can also be in the firm's own "
+               "country.",
+               "cases.loc[cases[\"model\"] == \"captive_subsidiary\", [\"firm\", \"year\", \"location\"]]: villkoret "
+               "behåller raderna med egna enheter, listan behåller tre kolumner. Alla enheter ligger offshore, i "
+               "Indien: GE Capital (Bangalore, 1997), American Express (Gurgaon), McKinsey (Gurgaon, 1998), JPMorgan "
+               "(Mumbai, 2003) och Reuters (Bangalore, 2004). Artikeln tillägger att ett dotterbolag också kan ligga i "
+               "företagets eget land."),
 )
 
 _question(
@@ -329,10 +412,20 @@ _question(
 _question(
     id="01.q4",
     kind="judgement",
-    claims=("S02", "S03"),
+    claims=("S02", "S03", "S22"),
     checker=_analytics_setup_check,
-    hint=say("Lasting, sensitive and close to the core points to who; \"the largest wage saving\" points to where.",
-             "Varaktigt, känsligt och nära kärnan pekar ut vem; \"största möjliga lönebesparing\" pekar ut var."),
+    hint=say("Lasting, sensitive and close to the core points to who. For where, two reasons pull apart: "
+             "\"the largest wage saving\" and the customers' personal data. Pick one, and a where that fits it.",
+             "Varaktigt, känsligt och nära kärnan pekar ut vem. För var drar två skäl åt olika håll: \"största "
+             "möjliga lönebesparing\" och kundernas personuppgifter. Välj ett, och ett var som passar det."),
+    worked=say("Who: a captive subsidiary, because the work is lasting, sensitive and close to the core. Where and "
+               "why: two answers hold together. Offshore for the wage saving (the board's first wish), handling the "
+               "data transfer with safeguards; or nearshore inside the EU for data protection, at a smaller saving. "
+               "Offshore \"for data protection\" or nearshore \"for the wage saving\" does not hold together.",
+               "Vem: ett eget dotterbolag, eftersom arbetet är varaktigt, känsligt och nära kärnan. Var och varför: "
+               "två svar hänger ihop. Offshore för lönebesparingen (styrelsens första önskan), med skyddsåtgärder för "
+               "överföringen av uppgifter; eller nearshore inom EU för dataskyddet, till en mindre besparing. "
+               "Offshore \"för dataskyddet\" eller nearshore \"för lönebesparingen\" hänger inte ihop."),
 )
 
 _question(
@@ -341,14 +434,18 @@ _question(
     claims=("S02", "S03"),
     checker=amount(
         _revenue_per_employee, 100,
-        right=say("Right: about US$27,700 per employee a year. It is revenue, not pay: a rough price of a person-year "
-                  "of captive work.",
-                  "Rätt: omkring 27 700 US-dollar per anställd och år. Det är intäkter, inte lön: ett grovt pris för ett "
-                  "årsverke i en egen enhet."),
+        right=say("Right: revenue divided by staff, both written in full.",
+                  "Rätt: intäkterna delat med antalet anställda, båda skrivna fullt ut."),
         slips=_revenue_slips,
     ),
     hint=say("Revenue divided by staff, both written in full: 46e9 / 1.66e6.",
              "Intäkter delat med anställda, båda skrivna fullt ut: 46e9 / 1.66e6."),
+    worked=say("46e9 / 1.66e6 ≈ 27,711: about US$27,700 a year per person. It is an average over every kind of "
+               "centre and role, and it is revenue, not pay: read it as a rough price of a person-year of captive "
+               "work, not as a salary.",
+               "46e9 / 1.66e6 ≈ 27 711: omkring 27 700 US-dollar per person och år. Det är ett genomsnitt över alla "
+               "slags center och roller, och det är intäkter, inte lön: läs det som ett grovt pris för ett årsverke i "
+               "en egen enhet, inte som en lön."),
 )
 
 _question(

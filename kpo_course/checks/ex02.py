@@ -12,7 +12,7 @@ from typing import Any, Mapping
 from ..i18n import localize
 from . import collector
 from .charts import bar_data, chart, chart_text_problem
-from .kinds import Text, Verdict, as_number, both, is_table, labels_brief, say, selection, shown
+from .kinds import Text, Verdict, as_number, both, is_table, labels_any, say, selection, shown
 from .tables import as_series_dict, rows_table
 
 
@@ -43,13 +43,52 @@ def _domain_ids_by_name() -> dict[str, str]:
     return names
 
 
+#: Tasks whose domain a real case's classification discusses: the task -> that case's id.
+#: Eli Lilly outsourced statistical analysis and medical writing to TCS; lesson 02 says these
+#: can count as R&D or healthcare, and ``cases.yaml`` lists both domains for the case.
+TASK_CASES = {"trial_statistics": "eli_lilly_tcs", "medical_writing": "eli_lilly_tcs"}
+
+
+def accepted_domains() -> dict[str, list[str]]:
+    """Every defensible domain per task: the task's own first, then the ones its case's classification adds.
+
+    >>> accepted_domains()["medical_writing"]
+    ['research_and_development', 'healthcare']
+    """
+    from ..content import classification
+
+    tasks = {t.id: t for t in _content().tasks}
+    accepted: dict[str, list[str]] = {}
+    for task_id in FIRM_TASKS:
+        own = tasks[task_id].domain
+        extra = list(classification(TASK_CASES[task_id]).ids("domains")) if task_id in TASK_CASES else []
+        accepted[task_id] = [own, *(d for d in extra if d != own)]
+    return accepted
+
+
+def _also_notes() -> dict[tuple[str, str], Text]:
+    """Why an alternative domain fits, from the case classification (its ``why``)."""
+    from ..content import classification
+
+    notes: dict[tuple[str, str], Text] = {}
+    for task_id, labels in accepted_domains().items():
+        if task_id in TASK_CASES:
+            case = classification(TASK_CASES[task_id])
+            for label in labels[1:]:
+                why = case.why("domains", label)
+                if why:
+                    notes[(task_id, label)] = why
+    return notes
+
+
 def _domain_labels_check(answer: Any) -> Verdict:
     content = _content()
     tasks = {t.id: t for t in content.tasks}
     domains = {d.id: d for d in content.domains}
-    expected = {i: tasks[i].domain for i in FIRM_TASKS}
+    accepted = accepted_domains()
     why = {i: both(lambda lang, t=tasks[i]: (
-        f"({t.id}: {domains[t.domain].id}, {localize(domains[t.domain].name, lang)}. {localize(t.reason, lang)})"))
+        f"({t.id}: {' or '.join(accepted[t.id])}. {localize(t.reason, lang)})" if lang == "en" else
+        f"({t.id}: {' eller '.join(accepted[t.id])}. {localize(t.reason, lang)})"))
         for i in FIRM_TASKS}
     if is_table(answer):
         return Verdict(False, say(
@@ -60,16 +99,24 @@ def _domain_labels_check(answer: Any) -> Verdict:
         names = _domain_ids_by_name()
         answer = {k: (names.get(v.strip().lower(), v) if isinstance(v, str) and len(v) < 200 else v)
                   for k, v in answer.items()}
-    return labels_brief(expected, feedback=why, allowed=list(domains))(answer)
+    return labels_any(accepted, feedback=why, allowed=list(domains), also=_also_notes())(answer)
 
 
 # --------------------------------------------------------------------------- q2: real cases per domain
 
 
-def _cases_per_domain(include_teaching: bool = False) -> dict[str, int]:
+def _real_cases(include_teaching: bool = False, include_acquisitions: bool = False) -> Any:
+    """The cases where a firm had knowledge work done, by a vendor or its own unit (not the teaching example,
+    not an acquisition, which is a provider changing owner)."""
     frame = _data().cases()
+    keep = frame["engagement"].fillna("").ne("acquisition") | include_acquisitions
     if not include_teaching:
-        frame = frame[~frame["teaching_case"]]
+        keep = keep & ~frame["teaching_case"].astype(bool)
+    return frame[keep.astype(bool)]
+
+
+def _cases_per_domain(include_teaching: bool = False, include_acquisitions: bool = False) -> dict[str, int]:
+    frame = _real_cases(include_teaching, include_acquisitions)
     return {str(k): int(v) for k, v in frame.groupby("domain").size().items()}
 
 
@@ -131,12 +178,31 @@ def _cases_per_domain_check(answer: Any) -> Verdict:
             "missing from your Series?",
             "Rätt: så många verkliga fall har kursen i varje domän. Vilken av de åtta domänerna saknas i din Series?"),
             {})
+    if counts == _cases_per_domain(include_teaching=True, include_acquisitions=True):
+        return Verdict(False, say(
+            "You counted every row. Two are not cases of a firm outsourcing knowledge work: the article's teaching "
+            "example (teaching_case True, no real firm) and Thomson Reuters' purchase of Pangea3 (engagement "
+            "\"acquisition\"). Keep the rest with two conditions, each in brackets: "
+            "cases[(~cases[\"teaching_case\"]) & (cases[\"engagement\"] != \"acquisition\")].",
+            "Du räknade alla rader. Två är inte fall där ett företag lägger ut kunskapsarbete: artikelns "
+            "undervisningsexempel (teaching_case True, inget verkligt företag) och Thomson Reuters köp av Pangea3 "
+            "(engagement \"acquisition\"). Behåll resten med två villkor, vart och ett inom parentes: "
+            "cases[(~cases[\"teaching_case\"]) & (cases[\"engagement\"] != \"acquisition\")]."), {"reason": "all_rows"})
+    if counts == _cases_per_domain(include_acquisitions=True):
+        return Verdict(False, say(
+            "You counted Thomson Reuters' purchase of Pangea3 (engagement \"acquisition\"). Buying a provider is "
+            "the provider industry changing owners, not a firm outsourcing its own work: leave it out with a second "
+            "condition, (cases[\"engagement\"] != \"acquisition\").",
+            "Du räknade med Thomson Reuters köp av Pangea3 (engagement \"acquisition\"). Att köpa en leverantör är "
+            "att leverantörsbranschen byter ägare, inte att ett företag lägger ut sitt eget arbete: ta bort det med "
+            "ett andra villkor, (cases[\"engagement\"] != \"acquisition\")."), {"reason": "acquisition"})
     if counts == _cases_per_domain(include_teaching=True):
         return Verdict(False, say(
             "You counted the article's teaching example too (the manufacturer, teaching_case True): it is no real "
-            "firm. Filter it out first: cases[~cases[\"teaching_case\"]].",
+            "firm. Leave it out too: (~cases[\"teaching_case\"]) & (cases[\"engagement\"] != \"acquisition\").",
             "Du räknade med artikelns undervisningsexempel (tillverkaren, teaching_case True): det är inget verkligt "
-            "företag. Filtrera bort det först: cases[~cases[\"teaching_case\"]]."), {"reason": "teaching_case"})
+            "företag. Ta bort det också: (~cases[\"teaching_case\"]) & (cases[\"engagement\"] != \"acquisition\")."),
+            {"reason": "teaching_case"})
     domain_ids = {d.id for d in _content().domains}
     if counts and not set(counts) & domain_ids:
         return Verdict(False, say(
@@ -159,8 +225,7 @@ CASE_DOMAIN_COLUMNS = ("firm", "vendor", "year", "domain_name")
 def _case_domains():
     data = _data()
     names = data.domains()[["id", "name"]].rename(columns={"id": "domain", "name": "domain_name"})
-    cases = data.cases()
-    return cases[~cases["teaching_case"]].merge(names, on="domain")
+    return _real_cases().merge(names, on="domain")
 
 
 def _case_domain_slips(answer: Any) -> Verdict | None:
@@ -185,6 +250,13 @@ def _case_domain_slips(answer: Any) -> Verdict | None:
         except (TypeError, ValueError, AttributeError):
             return None
         teaching = set(cases.loc[cases["teaching_case"], "firm"].astype(str))
+        bought = set(cases.loc[cases["engagement"].fillna("").eq("acquisition"), "firm"].astype(str))
+        if firms & bought and len(answer) == len(_case_domains()) + len(bought):
+            return Verdict(False, say(
+                "Thomson Reuters' purchase of Pangea3 is in the table: an acquisition, not outsourcing. Merge "
+                "real_cases from question 2, which leaves it out.",
+                "Thomson Reuters köp av Pangea3 finns med i tabellen: ett förvärv, inte outsourcing. Slå ihop "
+                "real_cases från fråga 2, där det är borttaget."), {"reason": "acquisition"})
         if firms & teaching:
             return Verdict(False, say(
                 "The article's teaching example (the manufacturer) is in the table, but it is no real firm. "
@@ -314,6 +386,19 @@ _question(
              "do the task?",
              "Läs varje domäns beskrivning och exempeluppgifter i tabellen domains: vilken sorts expert skulle göra "
              "uppgiften?"),
+    worked=say("trial_statistics and medical_writing: research_and_development (a clinical trial is the development "
+               "stage of a new product), or healthcare (it is medical work): the lesson accepts either, as for Eli "
+               "Lilly's work with TCS. stress_simulation: technical_analysis. side_effect_review: healthcare. "
+               "contract_review: legal_services. demand_forecast: data_analysis. market_entry_study: "
+               "business_operations. value_acquisition_target: financial_consulting. Seven of the eight domains turn "
+               "up in one medical-device maker; only investments is missing. KPO is a kind of work, not an industry.",
+               "trial_statistics och medical_writing: research_and_development (en klinisk prövning är "
+               "utvecklingsskedet för en ny produkt), eller healthcare (det är medicinskt arbete): lektionen godtar "
+               "båda, som för Eli Lillys arbete med TCS. stress_simulation: technical_analysis. side_effect_review: "
+               "healthcare. contract_review: legal_services. demand_forecast: data_analysis. market_entry_study: "
+               "business_operations. value_acquisition_target: financial_consulting. Sju av de åtta domänerna finns "
+               "hos en enda tillverkare av medicinteknik; bara investments saknas. KPO är ett slags arbete, inte en "
+               "bransch."),
 )
 
 _question(
@@ -321,10 +406,20 @@ _question(
     kind="pandas",
     claims=("S09",),
     checker=_cases_per_domain_check,
-    hint=say("First drop the teaching example, then count rows per domain: "
-             "cases[~cases[\"teaching_case\"]].groupby(\"domain\").size().",
-             "Ta först bort undervisningsexemplet och räkna sedan rader per domän: "
-             "cases[~cases[\"teaching_case\"]].groupby(\"domain\").size()."),
+    hint=say("Two conditions, each in brackets, joined by &: "
+             "real_cases = cases[(~cases[\"teaching_case\"]) & (cases[\"engagement\"] != \"acquisition\")]; "
+             "then real_cases.groupby(\"domain\").size().",
+             "Två villkor, vart och ett inom parentes, förenade med &: "
+             "real_cases = cases[(~cases[\"teaching_case\"]) & (cases[\"engagement\"] != \"acquisition\")]; "
+             "sedan real_cases.groupby(\"domain\").size()."),
+    worked=say("real_cases = cases[(~cases[\"teaching_case\"]) & (cases[\"engagement\"] != \"acquisition\")], then "
+               "real_cases.groupby(\"domain\").size(). Technical analysis is missing: the course's sources hold no "
+               "real case of it (domains[\"case\"] is empty for it). A missing row is a zero in our data, not in the "
+               "world.",
+               "real_cases = cases[(~cases[\"teaching_case\"]) & (cases[\"engagement\"] != \"acquisition\")], sedan "
+               "real_cases.groupby(\"domain\").size(). Technical analysis saknas: kursens källor har inget verkligt "
+               "fall av det (domains[\"case\"] är tom för den). En rad som saknas är en nolla i våra data, inte i "
+               "världen."),
 )
 
 _question(
@@ -341,6 +436,16 @@ _question(
              "\"domain\", \"name\": \"domain_name\"}), then real_cases.merge(that, on=\"domain\").",
              "Döp om först och slå sedan ihop på den gemensamma kolumnen: domains[[\"id\", \"name\"]].rename(columns="
              "{\"id\": \"domain\", \"name\": \"domain_name\"}), sedan real_cases.merge(den, on=\"domain\")."),
+    worked=say("domain_names = domains[[\"id\", \"name\"]].rename(columns={\"id\": \"domain\", \"name\": "
+               "\"domain_name\"}); case_domains = real_cases.merge(domain_names, on=\"domain\")[[\"firm\", \"vendor\", "
+               "\"year\", \"domain_name\"]]. Where vendor is empty the firm used a unit of its own. Legal services has "
+               "Rio Tinto with CPA Global (2009); R&D has two drug makers that bought clinical data work from "
+               "providers, Pfizer from Cognizant and Eli Lilly from TCS.",
+               "domain_names = domains[[\"id\", \"name\"]].rename(columns={\"id\": \"domain\", \"name\": "
+               "\"domain_name\"}); case_domains = real_cases.merge(domain_names, on=\"domain\")[[\"firm\", \"vendor\", "
+               "\"year\", \"domain_name\"]]. Där vendor är tom använde företaget en egen enhet. Juridiska tjänster har "
+               "Rio Tinto med CPA Global (2009); FoU har två läkemedelsföretag som köpte arbete med kliniska data av "
+               "leverantörer, Pfizer av Cognizant och Eli Lilly av TCS."),
 )
 
 _question(
@@ -353,6 +458,10 @@ _question(
              "fig, ax = plt.subplots(); ax.bar(counts.index, counts.values); then a title and both axis labels.",
              "Räkna först, rita sedan: counts = tasks[tasks[\"label\"] == \"KPO\"].groupby(\"domain\").size(); "
              "fig, ax = plt.subplots(); ax.bar(counts.index, counts.values); sedan rubrik och etiketter på båda axlarna."),
+    worked=say("Every domain has two KPO tasks, legal services three: the task list was written to cover all eight "
+               "domains, so the chart describes the teaching material, not the KPO market.",
+               "Varje domän har två KPO-uppgifter, juridiska tjänster tre: uppgiftslistan skrevs för att täcka alla "
+               "åtta domäner, så diagrammet beskriver undervisningsmaterialet, inte KPO-marknaden."),
 )
 
 _question(
@@ -364,4 +473,13 @@ _question(
              "does it follow fixed rules?",
              "Bortse från sjukhusmiljön och fråga för varje uppgift: kräver den medicinskt eller vetenskapligt omdöme, "
              "eller följer den fasta regler?"),
+    worked=say("KPO: side_effect_review and clinical_data_management: judging side effects and managing trial data "
+               "to regulators' standards need medical and scientific expertise. Booking appointments, converting "
+               "documents and checking claim forms follow fixed rules: BPO in a hospital as anywhere else. A domain "
+               "says where knowledge work is found, not whether a job is knowledge work.",
+               "KPO: side_effect_review och clinical_data_management: att bedöma biverkningar och hantera "
+               "prövningsdata enligt myndigheternas krav kräver medicinsk och naturvetenskaplig expertis. Att boka "
+               "tider, konvertera dokument och kontrollera ersättningsblanketter följer fasta regler: BPO på ett "
+               "sjukhus som överallt annars. En domän säger var kunskapsarbete finns, inte om ett arbete är "
+               "kunskapsarbete."),
 )

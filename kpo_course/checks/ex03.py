@@ -1,7 +1,10 @@
 """Exercise 03, a case: Rio Tinto's legal work with CPA Global, and why firms use KPO (lesson 03).
 
 Every figure is a real, sourced number from ``cases.yaml`` (Rio Tinto 2009, JPMorgan 2003,
-Pangea3 2010), read when a check runs: the exercise and its checks share one source.
+Pangea3's pay figures from a 2007 profile), read when a check runs: the exercise and its checks
+share one source. The one assumption that is not a sourced figure, 21 working days a month in
+question 7, is labelled illustrative in the notebook. Question 6's key for the real case is the
+case's classification in ``cases.yaml``.
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from typing import Any
 from ..i18n import localize
 from . import collector
 from .charts import bar_data, chart, chart_text_problem
-from .kinds import Text, Verdict, amount, is_table, labels_brief, say, shown
+from .kinds import Text, Verdict, amount, both, is_table, labels_any, say, selection, shown
 
 
 def _content():
@@ -251,6 +254,7 @@ def _inspect_cost_chart(ax: Any) -> Verdict | None:
 
 # --------------------------------------------------------------------------- q6: which motivation?
 
+#: The main motivation of each scenario (the one its wording decides).
 MOTIVATION_OF = {
     "a": "experts_without_training",
     "b": "add_experts_quickly",
@@ -260,11 +264,52 @@ MOTIVATION_OF = {
     "f": "efficiency_and_advantage",
 }
 
+#: Scenario e is the real Rio Tinto case: every motivation its classification in cases.yaml lists is accepted.
+REAL_SCENARIOS = {"e": RIO}
+
+#: Other defensible answers for the illustrative scenarios, with why.
+_ALSO_ILLUSTRATIVE: dict[tuple[str, str], Text] = {
+    ("a", "add_experts_quickly"): say(
+        "the lawyers are added quickly, for six weeks, without permanent hires",
+        "juristerna tillförs snabbt, i sex veckor, utan fasta anställningar"),
+}
+
+
+def accepted_motivations() -> dict[str, list[str]]:
+    """Every defensible motivation per scenario, the main one first.
+
+    >>> accepted_motivations()["e"][0], "lower_cost_offshore" in accepted_motivations()["e"]
+    ('talent_and_lower_cost', True)
+    """
+    from ..content import classification
+
+    accepted = {key: [main] for key, main in MOTIVATION_OF.items()}
+    for (key, label) in _ALSO_ILLUSTRATIVE:
+        accepted[key].append(label)
+    for key, case_id in REAL_SCENARIOS.items():
+        supported = classification(case_id).ids("motivations")
+        accepted[key] = [MOTIVATION_OF[key], *(m for m in supported if m != MOTIVATION_OF[key])]
+    return accepted
+
+
+def _also_notes() -> dict[tuple[str, str], Text]:
+    from ..content import classification
+
+    notes = dict(_ALSO_ILLUSTRATIVE)
+    for key, case_id in REAL_SCENARIOS.items():
+        case = classification(case_id)
+        for label in case.ids("motivations"):
+            why = case.why("motivations", label)
+            if why and label != MOTIVATION_OF[key]:
+                notes[(key, label)] = why
+    return notes
+
+
 _WHY = {
-    "a": say("(a: the lawyers came qualified; Rio Tinto did not have to train or develop anyone for a project "
-             "outside its recurring work.)",
-             "(a: juristerna kom färdigutbildade; Rio Tinto behövde inte utbilda eller utveckla någon för ett projekt "
-             "utanför det återkommande arbetet.)"),
+    "a": say("(a: a one-off project: the lawyers come qualified, so the group trains and develops no one for work "
+             "that will not come back.)",
+             "(a: ett engångsprojekt: juristerna kommer färdigutbildade, så koncernen utbildar och utvecklar ingen för "
+             "arbete som inte kommer tillbaka.)"),
     "b": say("(b: specialists added quickly, for a limited time, to raise revenue, with no permanent full-time hires.)",
              "(b: specialister tillförs snabbt, under en begränsad tid, för att öka intäkterna, utan fasta "
              "heltidsanställningar.)"),
@@ -272,8 +317,10 @@ _WHY = {
              "(c: kunskapen finns inte alls internt.)"),
     "d": say("(d: the only reason given is the lower wage elsewhere.)",
              "(d: det enda skälet som anges är den lägre lönen på en annan plats.)"),
-    "e": say("(e: both at once: a highly educated workforce and a lower cost.)",
-             "(e: båda samtidigt: en högutbildad arbetskraft och en lägre kostnad.)"),
+    "e": say("(e: qualified lawyers at a seventh of the London cost: a highly educated workforce and a lower cost at "
+             "once; a lower cost offshore, or experts added through the vendor, also fit this case.)",
+             "(e: behöriga jurister till en sjundedel av kostnaden i London: en högutbildad arbetskraft och en lägre "
+             "kostnad på en gång; lägre kostnad offshore, eller experter som tillförs via leverantören, passar också.)"),
     "f": say("(f: a more efficient process, maximum value at the lowest total cost, becomes a competitive advantage.)",
              "(f: en effektivare process, maximalt värde till lägsta möjliga totalkostnad, blir en konkurrensfördel.)"),
 }
@@ -286,7 +333,63 @@ def _motivation_check(answer: Any) -> Verdict:
             "Det är en pandas-tabell. Skriv en dict i stället: {\"a\": \"...\", \"b\": \"...\", ...}."),
             {"reason": "table"})
     known = [m.id for m in _content().motivations]
-    return labels_brief(MOTIVATION_OF, feedback=_WHY, allowed=known)(answer)
+    return labels_any(accepted_motivations(), feedback=_WHY, allowed=known, also=_also_notes())(answer)
+
+
+# --------------------------------------------------------------------------- q7, q8: do the numbers add up?
+
+#: An illustrative assumption (the sources give no number of working days): 21 working days a month.
+WORKING_DAYS = 21
+
+
+def _team_month_cost() -> float:
+    return _team() * _delhi_rate() * WORKING_DAYS
+
+
+def _team_cost_slips() -> list[tuple[float, Text]]:
+    team, rate = _team(), _delhi_rate()
+    return [
+        (team * rate, say("That is what the team cost a day. A month has 21 working days here: multiply by 21.",
+                          "Det är vad teamet kostade per dag. En månad har här 21 arbetsdagar: multiplicera med 21.")),
+        (rate * WORKING_DAYS, say("That is one lawyer's month. The Delhi team had 12 lawyers.",
+                                  "Det är en jurists månad. Teamet i Delhi hade 12 jurister.")),
+        (team * rate * 30, say("You counted 30 days. Lawyers are paid for working days: use the 21 the question gives.",
+                               "Du räknade 30 dagar. Jurister får betalt för arbetsdagar: använd de 21 som frågan anger.")),
+        (team * rate * WORKING_DAYS * 12, say("That is a year. The question asks for one month.",
+                                              "Det är ett år. Frågan gäller en månad.")),
+        (team * rate * WORKING_DAYS * _times_cheaper(), say(
+            "That is what 12 London lawyers would cost a month. The question asks about the Delhi team.",
+            "Det är vad 12 jurister i London skulle kosta i månaden. Frågan gäller teamet i Delhi.")),
+    ]
+
+
+_GAP_OPTIONS = {
+    "a": say("a could explain it: a saving is counted against what the work would otherwise have cost, here the "
+             "fees of outside law firms, which can be far above the Delhi team's own cost.",
+             "a kan förklara det: en besparing räknas mot vad arbetet annars hade kostat, här externa advokatbyråers "
+             "arvoden, som kan ligga långt över vad teamet i Delhi kostar."),
+    "b": say("b could explain it: the saving may reach beyond the 12 lawyers' own hours, if in-house lawyers with "
+             "more time took on matters that used to go to outside firms.",
+             "b kan förklara det: besparingen kan gå utöver de 12 juristernas egna timmar, om de egna juristerna fick "
+             "tid för ärenden som tidigare gick till externa byråer."),
+    "c": say("c cannot explain it: if a Delhi lawyer cost more than US$250 a day, the saving would be smaller, not "
+             "larger.",
+             "c kan inte förklara det: om en jurist i Delhi kostade mer än 250 dollar om dagen skulle besparingen bli "
+             "mindre, inte större."),
+    "d": say("d gives up too soon: the figures measure different things (a cost, a saving, a target). Ask what each "
+             "one measures before calling one false.",
+             "d ger upp för tidigt: siffrorna mäter olika saker (en kostnad, en besparing, ett mål). Fråga vad var och "
+             "en mäter innan du kallar någon falsk."),
+    "e": say("e mixes up a cost and a saving: the team's month cost about US$63,000 (question 7); the US$1m is "
+             "reported as saved.",
+             "e blandar ihop en kostnad och en besparing: teamets månad kostade omkring 63 000 dollar (fråga 7); "
+             "miljonen rapporteras som sparad."),
+    "f": say("f could explain part of it: an early, rounded figure from roughly the first month may include one "
+             "large matter, so one month need not be typical.",
+             "f kan förklara en del: en tidig, avrundad siffra från ungefär den första månaden kan innehålla ett stort ärende, så "
+             "en månad behöver inte vara typisk."),
+}
+PLAUSIBLE_GAP = ("a", "b", "f")
 
 
 # --------------------------------------------------------------------------- the questions
@@ -307,6 +410,10 @@ _question(
     ),
     hint=say("Seven times cheaper in Delhi means London costs seven times as much: Delhi rate × 7.",
              "Sju gånger billigare i Delhi betyder att London kostar sju gånger så mycket: dagpriset i Delhi × 7."),
+    worked=say("delhi_day_rate = rio.loc[rio[\"unit\"] == \"USD/day\", \"value\"].item() gives 250; times_cheaper "
+               "(unit \"times\") gives 7; 250 × 7 = 1,750: about US$1,750 a day for a lawyer in London.",
+               "delhi_day_rate = rio.loc[rio[\"unit\"] == \"USD/day\", \"value\"].item() ger 250; times_cheaper "
+               "(enheten \"times\") ger 7; 250 × 7 = 1 750: omkring 1 750 dollar om dagen för en jurist i London."),
 )
 
 _question(
@@ -321,6 +428,12 @@ _question(
     ),
     hint=say("Share × budget, with the share as a decimal: 0.2 × 100_000_000.",
              "Andel × budget, med andelen som decimaltal: 0.2 × 100_000_000."),
+    worked=say("target_share = 0.2 (the row with unit \"share\"); legal_budget = 100,000,000 (unit \"USD\" and "
+               "\"budget\" in the label: (rio[\"unit\"] == \"USD\") & rio[\"label\"].str.contains(\"budget\")); "
+               "0.2 × 100,000,000 = 20,000,000: up to about US$20m a year.",
+               "target_share = 0.2 (raden med enheten \"share\"); legal_budget = 100 000 000 (enheten \"USD\" och "
+               "\"budget\" i etiketten: (rio[\"unit\"] == \"USD\") & rio[\"label\"].str.contains(\"budget\")); "
+               "0,2 × 100 000 000 = 20 000 000: upp till omkring 20 miljoner dollar om året."),
 )
 
 _question(
@@ -329,15 +442,21 @@ _question(
     claims=("S11",),
     checker=amount(
         _pace_share, 0.005,
-        right=say("Right: about 0.12, 12% of the budget in a year at the first month's pace, short of the 20% target "
-                  "but a fair start for a team of 12.",
-                  "Rätt: omkring 0,12, alltså 12 procent av budgeten på ett år i den första månadens takt, under målet "
-                  "på 20 procent men en bra början för ett team på 12."),
+        right=say("Right: 12 months at the first month's pace, divided by the budget.",
+                  "Rätt: tolv månader i den första månadens takt, delat med budgeten."),
         slips=_pace_slips,
     ),
     hint=say("Twelve months at about US$1m each, divided by the US$100m budget: 12 * 1_000_000 / 100_000_000.",
              "Tolv månader med omkring 1 miljon dollar var, delat med budgeten på 100 miljoner: "
              "12 * 1_000_000 / 100_000_000."),
+    worked=say("12 × 1,000,000 / 100,000,000 = 0.12: about 12% of the budget in a year at the first month's pace, "
+               "against a target of up to 20%. The first month's figure is an approximate, early report, so read "
+               "the comparison as a rough sense of scale: reaching the target would take more work sent to Delhi, "
+               "or more saved on each piece of it.",
+               "12 × 1 000 000 / 100 000 000 = 0,12: omkring 12 procent av budgeten på ett år i den första månadens "
+               "takt, mot ett mål på upp till 20 procent. Den första månadens siffra är en ungefärlig, tidig uppgift, "
+               "så läs jämförelsen som en grov storleksordning: för att nå målet krävs mer arbete till Delhi, eller "
+               "större besparing på varje del."),
 )
 
 _question(
@@ -346,13 +465,18 @@ _question(
     claims=("S11", "S12"),
     checker=amount(
         _pay_ratio, 0.05,
-        right=say("Right: a first-year lawyer at a large US firm earned about 23 times as much as a new lawyer at Pangea3.",
-                  "Rätt: en förstaårsjurist på en stor amerikansk byrå tjänade ungefär 23 gånger så mycket som en ny "
-                  "jurist hos Pangea3."),
+        right=say("Right: in 2007 a first-year lawyer at a large US firm earned about 23 times as much as a new "
+                  "lawyer at Pangea3.",
+                  "Rätt: år 2007 tjänade en förstaårsjurist på en stor amerikansk byrå ungefär 23 gånger så mycket som "
+                  "en ny jurist hos Pangea3."),
         slips=_pay_slips,
     ),
     hint=say("How many times more: the larger pay divided by the smaller, 160_000 / 7_000.",
              "Hur många gånger mer: den högre lönen delat med den lägre, 160_000 / 7_000."),
+    worked=say("us_pay / india_pay = 160,000 / 7,000 ≈ 22.9: about 23 times as much (pay figures from the ABA "
+               "Journal's 2007 profile of Pangea3).",
+               "us_pay / india_pay = 160 000 / 7 000 ≈ 22,9: ungefär 23 gånger så mycket (lönesiffror från ABA "
+               "Journals porträtt av Pangea3 år 2007)."),
 )
 
 _question(
@@ -365,6 +489,16 @@ _question(
              "then ax.set_title, ax.set_xlabel, ax.set_ylabel.",
              "Tre staplar: JPMorgan 1 / 0,25, Rio Tinto 7, Pangea3 ditt svar på fråga 4; namnge staplarna och sedan "
              "ax.set_title, ax.set_xlabel, ax.set_ylabel."),
+    worked=say("Bars of 4 (JPMorgan), 7 (Rio Tinto) and about 23 (Pangea3). Read them with care: they do not measure "
+               "the same thing. JPMorgan's and Pangea3's compare pay; Rio Tinto's compares the price paid per "
+               "lawyer-day, which also covers the provider's other costs and its margin. Years, jobs and home "
+               "countries differ too, so the chart gives a sense of scale, not a like-for-like comparison. All three "
+               "show the article's main motive for going offshore: qualified people elsewhere earn lower wages.",
+               "Staplar på 4 (JPMorgan), 7 (Rio Tinto) och ungefär 23 (Pangea3). Läs dem försiktigt: de mäter inte "
+               "samma sak. JPMorgans och Pangea3:s jämför löner; Rio Tintos jämför priset per juristdag, som också "
+               "täcker leverantörens andra kostnader och dess marginal. År, yrken och hemländer skiljer sig också, så "
+               "diagrammet ger en storleksordning, inte en jämförelse av lika med lika. Alla tre visar artikelns "
+               "huvudmotiv för offshoring: kvalificerade personer på andra håll tjänar mindre."),
 )
 
 _question(
@@ -373,10 +507,57 @@ _question(
     claims=("S07", "S08", "S10", "S11", "S12", "S13"),
     points=2,
     checker=_motivation_check,
-    hint=say("Each motivation fits one scenario. Find what decides it: nobody needs training, experts come quickly "
+    hint=say("Find what decides each scenario: nobody needs training for a one-off project, experts come quickly "
              "and not for good, nobody in the firm knows it, it is only cheaper, it is educated and cheaper, or a "
              "better process gives an edge.",
-             "Varje motiv passar ett scenario. Hitta det som avgör: ingen behöver utbildas, experter kommer snabbt och "
-             "inte för gott, ingen i företaget kan det, det är bara billigare, det är högutbildat och billigare, eller "
-             "en bättre process ger ett försprång."),
+             "Hitta det som avgör varje scenario: ingen behöver utbildas för ett engångsprojekt, experter kommer "
+             "snabbt och inte för gott, ingen i företaget kan det, det är bara billigare, det är högutbildat och "
+             "billigare, eller en bättre process ger ett försprång."),
+    worked=say("a experts_without_training (add_experts_quickly also fits), b add_experts_quickly, c "
+               "expertise_not_in_house, d lower_cost_offshore, e talent_and_lower_cost (lower_cost_offshore and "
+               "add_experts_quickly also fit the real Rio Tinto case), f efficiency_and_advantage.",
+               "a experts_without_training (add_experts_quickly passar också), b add_experts_quickly, c "
+               "expertise_not_in_house, d lower_cost_offshore, e talent_and_lower_cost (lower_cost_offshore och "
+               "add_experts_quickly passar också det verkliga Rio Tinto-fallet), f efficiency_and_advantage."),
+)
+
+_question(
+    id="03.q7",
+    kind="calculation",
+    claims=("S11",),
+    checker=amount(
+        _team_month_cost, 1,
+        right=say("Right: about US$63,000 a month for the whole Delhi team.",
+                  "Rätt: omkring 63 000 dollar i månaden för hela teamet i Delhi."),
+        slips=_team_cost_slips,
+    ),
+    hint=say("Lawyers × day rate × working days: 12 * 250 * 21.",
+             "Jurister × dagpris × arbetsdagar: 12 * 250 * 21."),
+    worked=say("12 × 250 × 21 = 63,000: about US$63,000 a month, against about US$1m reported saved in roughly the "
+               "first month, some 16 times as much.",
+               "12 × 250 × 21 = 63 000: omkring 63 000 dollar i månaden, mot omkring 1 miljon dollar som rapporterades "
+               "sparad ungefär under den första månaden, runt 16 gånger så mycket."),
+)
+
+_question(
+    id="03.q8",
+    kind="judgement",
+    claims=("S11",),
+    checker=selection(list(PLAUSIBLE_GAP), _GAP_OPTIONS, right=say(
+        "Right: a, b and f could each account for part of the gap; c, d and e cannot. Checking whether reported "
+        "numbers add up, and asking what each one measures, is the skill.",
+        "Rätt: a, b och f kan var och en förklara en del av skillnaden; c, d och e kan inte det. Att kontrollera om "
+        "rapporterade siffror går ihop, och fråga vad var och en mäter, är färdigheten.")),
+    hint=say("A saving is always measured against something. Against what? And whose work does it cover?",
+             "En besparing mäts alltid mot något. Mot vad? Och vems arbete omfattar den?"),
+    worked=say("a, b and f. The team's own cost (about US$63,000 a month) cannot produce a US$1m saving by itself "
+               "being cheap: the saving is measured against what the work would have cost at outside firms (a), "
+               "may include work beyond the 12 lawyers (b), and comes from an early, rounded report (f). A higher "
+               "day rate (c) would shrink the saving; calling a figure false (d) skips the question of what it "
+               "measures; e mixes a cost with a saving.",
+               "a, b och f. Teamets egen kostnad (omkring 63 000 dollar i månaden) kan inte ensam ge en besparing på 1 "
+               "miljon: besparingen mäts mot vad arbetet hade kostat hos externa byråer (a), kan omfatta arbete utöver "
+               "de 12 juristerna (b) och kommer från en tidig, avrundad uppgift (f). Ett högre dagpris (c) skulle "
+               "minska besparingen; att kalla en siffra falsk (d) hoppar över frågan om vad den mäter; e blandar ihop "
+               "en kostnad och en besparing."),
 )

@@ -216,6 +216,8 @@ def comma_number(answer: Any) -> Verdict | None:
 
     >>> comma_number((27, 710)).message["en"]
     'Python reads 27,710 as two numbers, 27 and 710. Write numbers without commas: 27710 or 27_710.'
+    >>> comma_number((63, 0)).message["en"][-32:], comma_number((0, 12)).result
+    ('without commas: 63000 or 63_000.', {'reason': 'decimal_comma'})
     >>> comma_number((1, 2, 3)) is None, comma_number(5) is None
     (True, True)
     """
@@ -229,8 +231,8 @@ def comma_number(answer: Any) -> Verdict | None:
         return None
     if not all(isinstance(part, int) and not isinstance(part, bool) for part in answer[1:]):
         return None
-    typed = ",".join([str(ints[0]), *(f"{p:03d}" for p in ints[1:])])
-    if any(len(str(p)) != 3 for p in answer[1:]):  # 27,71 or 1,5 is not a thousands comma: a decimal comma?
+    groups = all(p == 0 or 100 <= p <= 999 for p in ints[1:])  # 27,710 and 63,000 (Python drops the 000)
+    if not groups:  # 27,71 or 0,12 is no thousands comma: a decimal comma
         whole, decimals = str(ints[0]), ",".join(str(p) for p in ints[1:])
         if len(answer) != 2:
             return None
@@ -239,6 +241,7 @@ def comma_number(answer: Any) -> Verdict | None:
             f"with a point: {whole}.{decimals}.",
             f"Python läser {whole},{decimals} som två tal, {whole} och {decimals}. Skriv decimaltal med punkt: "
             f"{whole}.{decimals}."), {"reason": "decimal_comma"})
+    typed = ",".join([str(ints[0]), *(f"{p:03d}" for p in ints[1:])])
     plain = typed.replace(",", "")
     grouped = typed.replace(",", "_")
     return Verdict(False, say(
@@ -376,20 +379,28 @@ def amount(
                 close = inner is not None and abs(inner - want) <= tolerance
                 if close:
                     message = say(
-                        f"The number inside is right, but it is a pandas {kind} holding one value, not a plain "
-                        "number. Take the number out with .item(), e.g. table.loc[mask, \"value\"].item().",
-                        f"Talet inuti stämmer, men det är en pandas {kind} med ett enda värde, inte ett vanligt "
-                        "tal. Ta ut talet med .item(), t.ex. table.loc[mask, \"value\"].item().")
+                        f"The number inside is right, but it is still inside a pandas {kind} (a small table with "
+                        "one value), not a plain number. Take the number out with .item(), e.g. "
+                        "table.loc[condition, \"value\"].item().",
+                        f"Talet inuti stämmer, men det ligger kvar i en pandas {kind} (en liten tabell med ett "
+                        "värde), inte ett vanligt tal. Ta ut talet med .item(), t.ex. "
+                        "table.loc[villkor, \"value\"].item().")
                 else:
                     message = say(
-                        f"That is a pandas {kind} holding one value, not a plain number. Take the number out "
-                        "with .item(), e.g. table.loc[mask, \"value\"].item(), and check the calculation.",
-                        f"Det är en pandas {kind} med ett enda värde, inte ett vanligt tal. Ta ut talet med "
-                        ".item(), t.ex. table.loc[mask, \"value\"].item(), och kontrollera beräkningen.")
+                        f"That is a pandas {kind} (a small table with one value), not a plain number. Take the "
+                        "number out with .item(), e.g. table.loc[condition, \"value\"].item(), and check the "
+                        "calculation.",
+                        f"Det är en pandas {kind} (en liten tabell med ett värde), inte ett vanligt tal. Ta ut "
+                        "talet med .item(), t.ex. table.loc[villkor, \"value\"].item(), och kontrollera beräkningen.")
                 return Verdict(False, message, {"reason": "one_value_table", "close": close})
+            words = kind_words(answer)
             return Verdict(False, say(
-                f"That is a whole pandas {kind}, not one number. Pick out the value you need and calculate with it.",
-                f"Det är en hel pandas {kind}, inte ett tal. Plocka ut värdet du behöver och räkna med det."),
+                f"That is {words['en']}, not one number. Keep only the row you need with a condition, then take "
+                "its number out with .item(): table.loc[table[\"unit\"] == \"USD/day\", \"value\"].item() "
+                "gives one plain number to calculate with.",
+                f"Det är {words['sv']}, inte ett tal. Behåll bara raden du behöver med ett villkor och ta sedan ut "
+                "talet med .item(): table.loc[table[\"unit\"] == \"USD/day\", \"value\"].item() ger ett vanligt "
+                "tal att räkna med."),
                 {"reason": "table"})
         value = as_number(answer)
         if value is not None and abs(value - want) > tolerance:
@@ -513,6 +524,53 @@ def labels_brief(expected: Mapping[str, str], *, feedback: Mapping[str, Text],
     return check
 
 
+def labels_any(accepted: Mapping[str, Sequence[str]], *, feedback: Mapping[str, Text],
+               allowed: Sequence[str], also: Mapping[tuple[str, str], Text] | None = None,
+               right: Text | None = None, at_most: int = 3) -> Checker:
+    """A judgement dict where an item may have several defensible labels (the first one is the main one).
+
+    A label in ``accepted[item]`` is right. When the learner chose a defensible label that is
+    not the main one, the right message says so, with ``also[(item, label)]`` (why it fits too).
+    Wrong items get ``feedback[item]`` (at most ``at_most`` of them).
+
+    >>> check = labels_any({"a": ["rd", "health"], "b": ["legal"]}, allowed=("rd", "health", "legal"),
+    ...                    feedback={"a": say("a is trial work.", "a är prövningsarbete.")},
+    ...                    also={("a", "health"): say("medical work too", "medicinskt arbete också")})
+    >>> check({"a": "health", "b": "legal"}).message["en"]
+    'All 2 labelled defensibly. a: rd is the main answer, and health fits too: medical work too.'
+    >>> check({"a": "legal", "b": "legal"}).result
+    {'wrong': ['a']}
+    """
+    main = {item: labels[0] for item, labels in accepted.items()}
+    plain = labels(main, allowed=allowed)
+
+    def check(answer: Any) -> Verdict:
+        verdict = plain(answer)
+        if verdict.correct or "wrong" not in verdict.result:
+            return verdict if verdict.correct is False else Verdict(True, right or verdict.message, {"wrong": []})
+        given = {k: _normal(answer[k]) for k in accepted}
+        wrong = [k for k in accepted if given[k] not in {_normal(label) for label in accepted[k]}]
+        if wrong:
+            lead = say(f"{len(wrong)} of {len(accepted)} are not right: {', '.join(wrong)}.",
+                       f"{len(wrong)} av {len(accepted)} stämmer inte: {', '.join(wrong)}.")
+            notes = [feedback[k] for k in wrong[:at_most] if k in feedback]
+            return Verdict(False, both(lambda lang: " ".join([lead[lang], *(n[lang] for n in notes)])),
+                           {"wrong": wrong})
+        others = [(k, given[k]) for k in accepted if given[k] != _normal(main[k])]
+        notes = []
+        for item, label in others:
+            why = (also or {}).get((item, str(label)))
+            notes.append(both(lambda lang, item=item, label=label, why=why: (
+                f"{item}: {main[item]} is the main answer, and {label} fits too" if lang == "en"
+                else f"{item}: {main[item]} är huvudsvaret, och {label} passar också")
+                + (f": {why[lang].rstrip('.')}" if why else "") + "."))
+        lead = right or say(f"All {len(accepted)} labelled defensibly.", f"Alla {len(accepted)} rimligt märkta.")
+        return Verdict(True, both(lambda lang: " ".join([lead[lang], *(n[lang] for n in notes)])),
+                       {"wrong": [], "alternatives": [k for k, _ in others]})
+
+    return check
+
+
 def selection(expected: Sequence[str], options: Mapping[str, Text], right: Text | None = None) -> Checker:
     """Check a list/set of option keys (``["a", "c"]``): all the right ones and no others.
 
@@ -548,7 +606,7 @@ def selection(expected: Sequence[str], options: Mapping[str, Text], right: Text 
             return Verdict(True, right or say("Right: exactly those.", "Rätt: precis de."), {"value": sorted(picked)})
         parts = [options[k] for k in wrong]
         if missed:
-            parts.append(say(f"You missed {len(missed)} that belong(s) in the list.",
+            parts.append(say(f"You missed {len(missed)} that belong{'s' * (len(missed) == 1)} in the list.",
                              f"Du missade {len(missed)} som hör hemma i listan."))
         return Verdict(False, {lang: " ".join(p[lang] for p in parts) for lang in ("en", "sv")},
                        {"wrong": wrong, "missed": missed})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Mapping, Sequence
 
-from .kinds import Checker, Text, Verdict, as_number, names_text, say, shown, table
+from .kinds import Checker, Text, Verdict, as_number, describe, names_text, say, table
 
 
 def _sorted_rows(frame: Any, columns: Sequence[str]) -> Any:
@@ -27,16 +27,20 @@ def rows_table(
     *,
     right: Text,
     slips: Callable[[Any], Verdict | None] | None = None,
+    only: bool = False,
 ) -> Checker:
     """A DataFrame compared with ``expected()`` on ``columns``, ignoring row order and index.
 
     ``slips(answer)`` may return a Verdict for a known mistake (it sees the raw answer).
+    ``only``: the question asks for only these columns, so a table with more is not right.
 
     >>> import pandas as pd
     >>> want = pd.DataFrame({"firm": ["GE", "AmEx"], "year": [1997, 1994]})
     >>> check = rows_table(lambda: want, ["firm", "year"], right=say("Right.", "Rätt."))
     >>> check(want.iloc[::-1].set_index("firm", drop=False)).correct, check(want[["firm"]]).result
     (True, {'reason': 'columns', 'missing': ['year']})
+    >>> rows_table(lambda: want, ["firm"], right=say("Right.", "Rätt."), only=True)(want).result
+    {'reason': 'extra_columns', 'extra': ['year']}
     """
     listed = ", ".join(f'"{c}"' for c in columns)
 
@@ -59,9 +63,10 @@ def rows_table(
                     "That is a number. The question asks for the table itself (a DataFrame), not a count.",
                     "Det är ett tal. Frågan gäller själva tabellen (en DataFrame), inte ett antal."),
                     {"reason": "number"})
+            given = describe(answer)
             return Verdict(False, say(
-                f"Expected a pandas DataFrame, but got a {type(answer).__name__}: {shown(answer)}.",
-                f"Förväntade en pandas DataFrame, men fick en {type(answer).__name__}: {shown(answer)}."),
+                f"Expected a pandas table (a DataFrame), but got {given['en']}.",
+                f"Förväntade en pandas-tabell (en DataFrame), men fick {given['sv']}."),
                 {"reason": "type"})
         missing = [c for c in columns if c not in answer.columns]
         if missing:
@@ -70,6 +75,16 @@ def rows_table(
                 f"The table needs the column(s) {', '.join(missing)}; it has {have or 'none'}.",
                 f"Tabellen behöver kolumnen/kolumnerna {', '.join(missing)}; den har {have or 'inga'}."),
                 {"reason": "columns", "missing": missing})
+        extra = [c for c in answer.columns if c not in columns]
+        if only and extra:
+            return Verdict(False, say(
+                f"The question asks for only the columns {listed}; your table also has "
+                f"{names_text(extra, 6)}{' and more' if len(extra) > 6 else ''}. Pick just those columns: "
+                f"table.loc[condition, [{listed}]].",
+                f"Frågan gäller bara kolumnerna {listed}; din tabell har också "
+                f"{names_text(extra, 6)}{' med flera' if len(extra) > 6 else ''}. Välj bara de kolumnerna: "
+                f"tabell.loc[villkor, [{listed}]]."),
+                {"reason": "extra_columns", "extra": [str(c) for c in extra[:20]]})
         try:
             want = _sorted_rows(expected(), columns)
             got = _sorted_rows(answer, columns)
