@@ -140,3 +140,22 @@ def test_thin_claims_and_new_topics_are_each_assessed_at_least_twice():
     assert lesson_07.count("Prahalad") + lesson_07.count("Williamson") >= 2
     lesson_05 = [q.prompt["en"] for q in quizzes["05"].questions]
     assert len([p for p in lesson_05 if "GDPR" in p or "EEA" in p or "Banking Authority" in p]) >= 2
+
+
+def test_instructor_guide_lists_every_objective_as_objectives_yaml_states_it():
+    from kpo_course.content import load
+    guide = (ROOT / "docs" / "instructor-guide.md").read_text(encoding="utf-8")
+    for objectives in load().objectives.values():
+        for o in objectives:
+            assert f"- **{o.id}** {o.text['en']} *Claims {', '.join(o.claims)}.*" in guide, o.id
+
+
+def test_no_claim_code_in_a_lessons_learner_text_objectives():
+    """S-codes stay in cell metadata and the guide; the objectives cell a learner reads has none."""
+    import re
+
+    from kpo_course.content import load
+    for lesson in load().course.lessons:
+        for cell in nbformat.read(ROOT / lesson.file, as_version=4).cells:
+            if cell.cell_type == "markdown" and "objectives" in cell.source.lower()[:60]:
+                assert not re.search(r"\bS\d\d\b", cell.source), (lesson.file, cell.get("id"))
