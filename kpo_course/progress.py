@@ -370,6 +370,6 @@ class _Message:
         return self.text
 
     def _repr_html_(self) -> str:
-        import html
+        from . import markup
 
         return f"<div class='kpo-progress' role='status'>{markup.text(self.text)}</div>"

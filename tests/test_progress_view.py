@@ -118,3 +118,15 @@ def test_show_never_raises_even_when_summary_breaks(monkeypatch):
     monkeypatch.setattr(progress, "summary", lambda: 1 / 0)
     view = progress.show()
     assert "ZeroDivisionError" in view.status.value
+
+
+def test_a_view_that_cannot_be_made_shows_a_plain_message_with_its_dollars_kept(monkeypatch):
+    def broken():
+        raise RuntimeError("no widgets for US$1 or US$2 here")
+
+    monkeypatch.setattr(progress, "_view_class", None)
+    monkeypatch.setattr(progress, "_make_view_class", broken)
+    shown = progress.show()
+    assert "cannot be shown here (RuntimeError" in repr(shown)
+    page = shown._repr_html_()
+    assert page.count('<span class="kpo-dollar">&#36;</span>') == 2 and "$" not in page

@@ -6,11 +6,11 @@ looks. :func:`guarded` catches it and shows it in the widget's own status line.
 from __future__ import annotations
 
 import functools
-from .. import markup
 from typing import Any, Callable
 
 import ipywidgets as w
 
+from .. import markup
 from ..i18n import tr
 
 

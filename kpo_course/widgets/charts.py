@@ -24,13 +24,12 @@ Numbers follow the course language: ``1,234,000`` and ``23%`` in English,
 """
 from __future__ import annotations
 
-from .. import markup
 from collections import OrderedDict
 from typing import Any, Callable, Hashable, Iterable
 
 import ipywidgets as w
 
-from .. import i18n
+from .. import i18n, markup
 from . import saved_charts
 from ..i18n import tr
 

@@ -1,11 +1,9 @@
 """Choose the course language (English or Swedish) with one click."""
 from __future__ import annotations
 
-from .. import markup
-
 import ipywidgets as w
 
-from .. import i18n
+from .. import i18n, markup
 from .base import Friendly, guarded
 
 

@@ -11,13 +11,12 @@ outputs stay the same from run to run.
 """
 from __future__ import annotations
 
-from .. import markup
 import random
 from typing import Any
 
 import ipywidgets as w
 
-from .. import i18n, progress
+from .. import i18n, markup, progress
 from ..checks.quiz import grade
 from ..content import Question, load
 from ..i18n import localize, tr

@@ -12,12 +12,10 @@ ILLUSTRATIVE teaching defaults.
 """
 from __future__ import annotations
 
-from .. import markup
-
 import ipywidgets as w
 import pandas as pd
 
-from .. import i18n, models, plots
+from .. import i18n, markup, models, plots
 from ..content import Risk, load
 from ..i18n import localize, tr
 from .base import Friendly, guarded, shared_style

@@ -11,11 +11,11 @@ the progress store as ``tasks.<task id>``.
 """
 from __future__ import annotations
 
-from .. import markup
 import random
+
 import ipywidgets as w
 
-from .. import i18n, progress
+from .. import i18n, markup, progress
 from ..content import Task, load
 from ..i18n import localize, tr
 from .base import Friendly, guarded
