@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from .. import i18n, models, plots
+from .. import i18n, markup, models, plots
 from ..content import load
 from ..i18n import localize, tr
 from .base import Friendly, guarded
@@ -147,8 +147,8 @@ class DecisionMatrix(Friendly, w.VBox):
         self.illustrative.value = note("⚠ " + (localize(self.decision.note) if self.decision.note else tr(
             "Illustrative default weights and scores.", "Påhittade standardvikter och poäng.")))
         self.weights_heading.value = (
-            "<b>" + tr("How much does each criterion matter to you? (0 = not at all)",
-                       "Hur viktigt är varje kriterium för er? (0 = inte alls)") + "</b>")
+            "<b>" + markup.text(tr("How much does each criterion matter to you? (0 = not at all)",
+                                   "Hur viktigt är varje kriterium för er? (0 = inte alls)")) + "</b>")
         for cid, slider in self.weights.items():
             slider.description = self._name(cid)
             slider.tooltip = localize(self.criteria[cid].description)
