@@ -21,8 +21,9 @@ thousands); ``85.7%`` and ``85,7 procent`` count as 85.7 and as the share 0.857;
 30 miljoner"; also ``bn``, ``miljarder``, ``k``, ``tn``);
 ``35–40m`` gives the scale to both ends; ``1998–99`` is 1998 and 1999. A digit
 attached to a letter (``S09``, ``q3``, ``ex03``) is an id, not a number; ``FY2023`` is the year 2023.
-Matching is exact (to nine significant digits): a rounded or computed figure is a gap until
-its text says it is illustrative or the data states it.
+Matching is exact (to nine significant digits): a rounded or computed figure is a gap unless
+the data states it, the same text shows the computation from supported numbers
+(:func:`shown_computations`), or the text says it is illustrative.
 
 >>> [n.text for n in numbers("About US$1m was saved in 2009, 20% of the budget (S16).")]
 ['US$1m', '2009', '20%']
@@ -109,7 +110,7 @@ def _key(value: float) -> float:
 
 
 def _plain(num: str) -> list[float]:
-    """The readings of the digits alone: ``"1,250"`` is 1250 (or 1.25 in Swedish); ``"0,25"`` is 0.25."""
+    """The value of the digits alone: ``"1,250"`` and ``"1 250"`` are 1250; ``"0,25"`` and ``"1,5"`` are decimals."""
     compact = re.sub(r"[\u00a0\u202f\u2009 ]", "", num)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", compact) and not compact.startswith("0,"):
         return [float(compact.replace(",", ""))]  # a comma before three digits separates thousands
@@ -124,7 +125,7 @@ def numbers(text: str) -> list[Number]:
     >>> [n.values for n in numbers("1998–99; S09 and q3; FY2023")]
     [(1998.0,), (99.0, 1999.0), (2023.0,)]
     """
-    text = re.sub(r"\bFY(?=\d)", "FY ", text)
+    text = re.sub(r"\bFY(?=\d)", "F ", text)  # FY2023 is the year 2023 (same length: positions stay true)
     found: list[Number] = []
     for match in _NUMBER.finditer(text):
         suffix = (match.group("suffix") or "").lower()
@@ -194,9 +195,27 @@ def is_structural(number: Number, text: str, minutes: Iterable[int] = ()) -> boo
     return False
 
 
-# --------------------------------------------------------------------------- the ledger
+# --------------------------------------------------------------------------- computations shown in a text
 _OPERATOR = re.compile(r"^\s*([×x*/÷+−-])\s*$")
 _EQUALS = re.compile(r"^\s*[=≈]\s*$")
+
+
+def _evaluate(values: list[float], ops: list[str]) -> float:
+    """``values[0] ops[0] values[1] ...`` with × and / before + and − (raises ZeroDivisionError).
+
+    >>> _evaluate([1, 0.25], ["−"]), _evaluate([350, 50, 2], ["+", "×"])
+    (0.75, 450)
+    """
+    terms, signs = [values[0]], []
+    for op, value in zip(ops, values[1:]):
+        if op in "×x*":
+            terms[-1] = terms[-1] * value
+        elif op in "/÷":
+            terms[-1] = terms[-1] / value
+        else:
+            signs.append(-1 if op in "−-" else 1)
+            terms.append(value)
+    return terms[0] + sum(sign * term for sign, term in zip(signs, terms[1:]))
 
 
 def _decimals(written: str) -> int:
@@ -245,10 +264,8 @@ def shown_computations(text: str, known: set[float]) -> set[float]:
         if ops and j + 1 < len(found) and _EQUALS.match(text[found[j].start + len(found[j].text):found[j + 1].start]):
             if all(any(_key(v) in known for v in n.values) or (n.values[0] <= SMALL and not n.scaled)
                    for n in expression):
-                code = "".join(f"{n.values[0]!r}{({'×': '*', 'x': '*', '÷': '/', '−': '-'}).get(op, op)}"
-                               for n, op in zip(expression, ops + [""]))
                 try:
-                    results.append(float(eval(code, {"__builtins__": {}}, {})))  # digits and + - * / only
+                    results.append(float(_evaluate([n.values[0] for n in expression], ops)))
                 except ZeroDivisionError:
                     continue
                 if ops == ["/"] or ops == ["÷"]:
@@ -265,6 +282,7 @@ def shown_computations(text: str, known: set[float]) -> set[float]:
     return accepted
 
 
+# --------------------------------------------------------------------------- the ledger
 def ledger(content: Optional[Content] = None) -> list[LedgerEntry]:
     """Every sourced fact in the data, with its source, where it stands there, and what it states.
 
