@@ -200,6 +200,7 @@ def grade(
     if sandbox:
         limits["processes"] = max_processes
     start = time.perf_counter()
+    _kernel_classes()[1].abandoned = False
     with tempfile.TemporaryDirectory(prefix="kpo-grade-") as scratch:
         workdir = Path(scratch)
         zygote = (_Zygote(workdir) if found and prefork and not sandbox and hasattr(os, "fork")
@@ -221,8 +222,11 @@ def grade(
                                    notebook_seconds=float(notebook_timeout) if notebook_timeout else None)
                 results = _run_all(found, options, jobs, progress)
                 results += _missing_rows(results, options)
+        except BaseException:  # stopped (Ctrl+C, SIGTERM): no sandbox outlives the grader, nor waits for it
+            _kernel_classes()[1].abandoned = True
+            raise
         finally:
-            Sandbox.close_all()  # when the grader is stopped (Ctrl+C, SIGTERM): no sandbox outlives it
+            Sandbox.close_all()
             if zygote is not None:
                 zygote.close()
     results.sort(key=lambda r: (r.student, r.notebook))

@@ -13,6 +13,7 @@ from the top without that cell, so one bad cell costs only its own questions.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import json
 import os
@@ -169,6 +170,7 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
             run.failure = (f"The notebook could not be run ({type(error).__name__}: {str(error)[:300]})."
                            + (f" The kernel said: {said}" if said else ""))
     finally:
+        atexit.unregister(client._cleanup_kernel)  # nbclient leaves it registered when a kernel fails to start
         _kill(manager)
         stack.close()
         if sandbox is not None:

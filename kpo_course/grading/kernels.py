@@ -107,6 +107,14 @@ def _kernel_classes():
     class Client(NotebookClient):
         """nbclient that keeps only what grading reads: errors of student cells, the grader cells' output."""
 
+        abandoned = False  # set when the grader is stopped: its sandboxes are gone, nothing to clean at exit
+
+        def _cleanup_kernel(self) -> None:
+            """nbclient's exit-time clean-up, skipped once the grader was stopped (it would wait forever
+            on ZeroMQ sockets still owned by the grader's event-loop thread)."""
+            if not type(self).abandoned:
+                super()._cleanup_kernel()
+
         def __init__(self, *args: Any, capture_cells: Iterable[int] = (), **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.capture_cells = set(capture_cells)
