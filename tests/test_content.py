@@ -605,6 +605,20 @@ def test_an_example_case_must_be_classed_under_what_it_illustrates(data_dir):
             "classed under 'agility'") in error(data_dir)
 
 
+def test_a_task_lists_its_other_defensible_domains_once(content, data_dir):
+    assert content.by_id("tasks", "trial_statistics").domains() == ("research_and_development", "healthcare")
+    assert content.by_id("tasks", "invoice_entry").domains() == ()
+
+    def change(doc):
+        entry(doc, "tasks", "trial_statistics")["also"].append({"id": "research_and_development", "why": {"en": "x", "sv": "y"}})
+        entry(doc, "tasks", "invoice_entry")["also"] = [{"id": "healthcare", "why": {"en": "x", "sv": "y"}}]
+
+    edit(data_dir, "tasks.yaml", change)
+    message = error(data_dir)
+    assert "tasks.yaml, entry 'trial_statistics', field 'also[1].id': is the task's own domain already" in message
+    assert "tasks.yaml, entry 'invoice_entry', field 'also': a BPO task has no domain, so no other domains either" in message
+
+
 def test_a_fact_needs_where_and_what_its_source_states(data_dir):
     edit(data_dir, "hidden_costs.yaml", lambda doc: doc["facts"][0].pop("states"))
     assert "hidden_costs.yaml, entry 'barthelemy_firms_surveyed', field 'states': missing" in error(data_dir)

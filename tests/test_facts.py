@@ -44,6 +44,20 @@ def test_quiz_keys_agree_with_the_case_classification(content):
     assert not disagreements, "\n".join(disagreements)
 
 
+def test_exercise_keys_accept_exactly_what_the_data_supports(content):
+    """Exercise 02 (task domains) and 04 (AstraZeneca's benefits) take their keys from the data."""
+    from kpo_course.checks import ex02, ex04
+
+    tasks = {t.id: t for t in content.tasks}
+    for task_id, accepted in ex02.accepted_domains().items():
+        assert set(accepted) == set(tasks[task_id].domains()), task_id
+        assert accepted[0] == tasks[task_id].domain, task_id
+    case = content.by_id("cases", ex04.CASE).classification
+    for fact in ex04.REAL_FACTS:
+        assert ex04.accepted_benefits(fact), fact  # every real fact has a key the data supports
+        assert all(case.allows("benefits", b) for b in ex04.accepted_benefits(fact)), fact
+
+
 def test_the_sources_we_read_have_an_address_and_a_read_date(content):
     """A page found and read for a case's support is recorded with its address and the date we read it."""
     cited = {s.source for case in content.cases for s in case.support} | {

@@ -427,12 +427,22 @@ def _tasks(r: _Reader) -> tuple[Task, ...]:
     doc = r.top(name, r.read(name), {"tasks": True})
     out = []
     for f, tid in r.entries(name, doc, "tasks"):
-        f.only({"id", "task", "label", "reason", "domain"})
+        f.only({"id", "task", "label", "reason", "domain", "also"})
         label = f.string("label", choices=("KPO", "BPO"))
         domain = f.ref("domain", "domain", nullable=True)
         if label == "KPO" and "domain" in f.data and f.data["domain"] is None:
             f.problem("domain", "a KPO task needs the id of its domain")
-        out.append(Task(tid or "", f.text("task"), label or "", f.text("reason"), domain))
+        also = []
+        for i, data in enumerate(f.list("also", required=False)):
+            a = f.child(f"also[{i}]", data)
+            a.only({"id", "why"})
+            other = a.ref("id", "domain")
+            if other and other == domain:
+                a.problem("id", "is the task's own domain already")
+            also.append(Classed(other or "", a.text("why")))
+        if also and label == "BPO":
+            f.problem("also", "a BPO task has no domain, so no other domains either")
+        out.append(Task(tid or "", f.text("task"), label or "", f.text("reason"), domain, tuple(also)))
     return tuple(out)
 
 

@@ -282,13 +282,23 @@ class Case(NamedTuple):
 
 
 class Task(NamedTuple):
-    """A task for the KPO-or-BPO drill."""
+    """A task for the KPO-or-BPO drill; ``also`` lists other domains the course's text supports for it.
+
+    >>> from kpo_course.content import load
+    >>> load().by_id("tasks", "medical_writing").domains()
+    ('research_and_development', 'healthcare')
+    """
 
     id: str
     task: Text
     label: str  # "KPO" or "BPO"
     reason: Text
     domain: Optional[str]
+    also: tuple = ()  # of Classed: other defensible domains, each with why
+
+    def domains(self) -> tuple[str, ...]:
+        """Every domain a key may accept for this task: its own first, then the ``also`` ones."""
+        return tuple(d for d in (self.domain, *(a.id for a in self.also)) if d)
 
 
 class MarketEstimate(NamedTuple):
