@@ -254,7 +254,7 @@ WRONG = [
     ("04.q2", lambda: 1 - 350 / 1_000, "left out the 50 AstraZeneca staff"),
     ("04.q2", lambda: 1 - (350 + 300 + 50) / 1_000, "counted the 300 in India twice"),
     ("04.q2", lambda: 400 / 1_000, "share that remains"),
-    ("04.q2", lambda: 60, "in percent"),
+    ("04.q2", lambda: 60, "typed the percent"),
     ("04.q3", lambda: 150, "whole five-year target"),
     ("04.q3", lambda: (150 - 47) / 5, "subtracted the £47m"),
     ("04.q3", lambda: 30_000_000, "wrong unit"),

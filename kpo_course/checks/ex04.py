@@ -111,10 +111,10 @@ def _reduction_share_check(answer: Any) -> Verdict:
     if value is not None:
         if abs(value - share * 100) <= 0.5:
             return Verdict(False, say(
-                f"That is the share in percent. Write it as a fraction: {number_text(share, 2)['en']}, not "
-                f"{number_text(value)['en']}.",
-                f"Det där är andelen i procent. Skriv den som ett bråktal: {number_text(share, 2)['sv']}, inte "
-                f"{number_text(value)['sv']}."),
+                f"You typed the percent: write it as a share, {number_text(share, 2)['en']}, not "
+                f"{number_text(value)['en']} (0.25 means 25%).",
+                f"Du skrev procenttalet: skriv det som en andel, {number_text(share, 2)['sv']}, inte "
+                f"{number_text(value)['sv']} (0,25 betyder 25 procent)."),
                 {"reason": "percent"})
         if abs(value - (f["before"] - after)) <= 0.5:
             return Verdict(False, say(
