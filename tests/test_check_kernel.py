@@ -105,3 +105,12 @@ def test_under_nbgrader_a_stopped_or_never_run_answer_fails_the_cell(kernel):
         assert "You have not run the cell" in text_of(outputs)
     finally:
         kernel.run("os.environ.pop('NBGRADER_EXECUTION', None)")
+
+
+def test_a_common_error_is_explained_in_plain_words(kernel):
+    kernel.run("import pandas as pd\ntable = pd.DataFrame({'model': ['x', 'y'], 'year': [1997, 2003]})")
+    assert errors(kernel.run("picked = table[table['model'] == 'x' & table['year'] > 1990]")) == ["TypeError"]
+    shown = text_of(kernel.run('kpo.check("00.q2", picked)'))
+    assert "stopped with TypeError" in shown and "two conditions joined by &amp; without brackets" in shown
+    assert errors(kernel.run("picked = table[table['year'] == 1997 & table['year'] == 3]")) == ["ValueError"]
+    assert "use &amp; (and) or | (or)" in text_of(kernel.run('kpo.check("00.q2", picked)'))

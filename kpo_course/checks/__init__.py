@@ -23,6 +23,7 @@ from typing import Any, Callable, Mapping
 from .. import progress
 from ..i18n import localize, tr
 from . import cells
+from .errors import advice
 from .feedback import Feedback
 from .kinds import Checker, Text, Verdict, say, shown
 
@@ -145,12 +146,14 @@ def not_run(question_id: str, name: str) -> Feedback:
 
 
 def _stopped_feedback(question_id: str, name: str, error: str) -> Feedback:
+    explained = advice(error)
     return Feedback(
         question_id, False,
         tr(f"Your answer cell (the one that sets `{name}`) stopped with {error}; "
            "fix it and run it again, then run this check.",
            f"Din svarscell (den som sätter `{name}`) stannade på {error}; "
-           "rätta den och kör den igen, kör sedan den här kontrollen."),
+           "rätta den och kör den igen, kör sedan den här kontrollen.")
+        + (" " + localize(explained) if explained else ""),
         result={"reason": "answer_cell_failed", "name": name, "error": error},
     )
 

@@ -493,7 +493,8 @@ def labels(expected: Mapping[str, str], *, feedback: Mapping[str, Text] | None =
             return Verdict(True, say(f"All {len(expected)} labelled correctly.",
                                      f"Alla {len(expected)} rätt märkta."), {"wrong": []})
         details = [feedback[k] for k in wrong if feedback and k in feedback]
-        lead = say(f"{len(wrong)} of {len(expected)} labels are not right: {', '.join(wrong)}.",
+        lead = say(f"{len(wrong)} of {len(expected)} labels {'is' if len(wrong) == 1 else 'are'} not right: "
+                   f"{', '.join(wrong)}.",
                    f"{len(wrong)} av {len(expected)} etiketter stämmer inte: {', '.join(wrong)}.")
         return Verdict(False, {lang: " ".join([lead[lang], *(d[lang] for d in details)]) for lang in ("en", "sv")},
                        {"wrong": wrong})
@@ -508,7 +509,7 @@ def labels_brief(expected: Mapping[str, str], *, feedback: Mapping[str, Text],
     >>> check = labels_brief({"a": "KPO", "b": "BPO"}, feedback={"a": say("a needs experts.", "a kräver experter.")},
     ...                      allowed=("KPO", "BPO"))
     >>> check({"a": "BPO", "b": "BPO"}).message["en"]
-    '1 of 2 labels are not right: a. a needs experts.'
+    '1 of 2 labels is not right: a. a needs experts.'
     """
     plain = labels(expected, allowed=allowed)
 
@@ -551,7 +552,8 @@ def labels_any(accepted: Mapping[str, Sequence[str]], *, feedback: Mapping[str, 
         given = {k: _normal(answer[k]) for k in accepted}
         wrong = [k for k in accepted if given[k] not in {_normal(label) for label in accepted[k]}]
         if wrong:
-            lead = say(f"{len(wrong)} of {len(accepted)} are not right: {', '.join(wrong)}.",
+            lead = say(f"{len(wrong)} of {len(accepted)} {'is' if len(wrong) == 1 else 'are'} not right: "
+                       f"{', '.join(wrong)}.",
                        f"{len(wrong)} av {len(accepted)} stämmer inte: {', '.join(wrong)}.")
             notes = [feedback[k] for k in wrong[:at_most] if k in feedback]
             return Verdict(False, both(lambda lang: " ".join([lead[lang], *(n[lang] for n in notes)])),
