@@ -159,3 +159,18 @@ def test_no_claim_code_in_a_lessons_learner_text_objectives():
         for cell in nbformat.read(ROOT / lesson.file, as_version=4).cells:
             if cell.cell_type == "markdown" and "objectives" in cell.source.lower()[:60]:
                 assert not re.search(r"\bS\d\d\b", cell.source), (lesson.file, cell.get("id"))
+
+
+def test_the_guides_market_ratios_follow_from_market_estimates():
+    """The guide says same-year KPO estimates differ about 1.3-1.4x and Mordor's market is 8-14x: recompute them."""
+    import kpo_course as kpo
+    forecasts = kpo.data.market_estimates().query("kind == 'forecast'").dropna(subset=["base_value_usd_bn"])
+    kpo_2026 = forecasts[(forecasts["base_year"] == 2026) & (forecasts["publisher"] != "Mordor Intelligence")]
+    same_year = kpo_2026["base_value_usd_bn"].max() / kpo_2026["base_value_usd_bn"].min()
+    assert 1.3 <= same_year < 1.45
+    kpo_bases = forecasts.loc[forecasts["publisher"] != "Mordor Intelligence", "base_value_usd_bn"]
+    mordor = forecasts.loc[forecasts["publisher"] == "Mordor Intelligence", "base_value_usd_bn"].iloc[0]
+    assert 8 <= mordor / kpo_bases.max() < 9 and 14 <= mordor / kpo_bases.min() < 15
+    guide = (ROOT / "docs" / "instructor-guide.md").read_text(encoding="utf-8")
+    assert "about 1.3 to 1.4 times" in guide and "8 to 14 times" in guide
+    assert "factor of more than four" not in guide
