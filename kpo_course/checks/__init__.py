@@ -139,7 +139,7 @@ def not_run(question_id: str, name: str) -> Feedback:
         question_id, None,
         tr(f"You have not run the cell that defines `{name}` yet (or it stopped with an error): "
            "run it, then this one.",
-           f"Du har inte kört cellen som definierar `{name}` än (eller så stannade den på ett fel): "
+           f"Du har inte kört cellen som definierar `{name}` än (eller så avbröts den av ett fel): "
            "kör den först och sedan den här."),
         result={"reason": "not_run", "name": name},
     ))
@@ -151,7 +151,7 @@ def _stopped_feedback(question_id: str, name: str, error: str) -> Feedback:
         question_id, False,
         tr(f"Your answer cell (the one that sets `{name}`) stopped with {error}; "
            "fix it and run it again, then run this check.",
-           f"Din svarscell (den som sätter `{name}`) stannade på {error}; "
+           f"Din svarscell (den som sätter `{name}`) avbröts av {error}; "
            "rätta den och kör den igen, kör sedan den här kontrollen.")
         + (" " + localize(explained) if explained else ""),
         result={"reason": "answer_cell_failed", "name": name, "error": error},

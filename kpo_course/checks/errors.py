@@ -5,6 +5,8 @@ is a common one, says what it usually means and how to fix it.
 
 >>> advice("TypeError: Cannot perform 'rand_' with a dtyped [int64] array and scalar of type [bool]")["en"][:40]
 'This usually means two conditions joined'
+>>> advice("TypeError: boolean value of NA is ambiguous")["en"][:40]
+'This usually means two conditions joined'
 >>> advice("ZeroDivisionError: division by zero") is None
 True
 """
@@ -16,7 +18,7 @@ from .kinds import Text, say
 
 #: (pattern in "ErrorType: message", plain explanation). The first match wins.
 _KNOWN: tuple[tuple[str, Text], ...] = (
-    (r"^TypeError: .*(rand_|ror_|'&'|'\|'|unsupported operand type\(s\) for [&|])", say(
+    (r"^TypeError: .*(rand_|ror_|'&'|'\|'|unsupported operand type\(s\) for [&|]|boolean value of NA is ambiguous)", say(
         "This usually means two conditions joined by & without brackets: write (table[\"a\"] == 1) & "
         "(table[\"b\"] == 2), each condition in its own brackets.",
         "Det betyder oftast två villkor förenade med & utan parenteser: skriv (table[\"a\"] == 1) & "
