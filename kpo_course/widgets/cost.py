@@ -62,7 +62,7 @@ def _running_cost(option_id: str) -> str:
     """What the option's monthly cost is called: a vendor charges a fee, a captive centre has running costs."""
     if option_id == "captive":
         return tr("running cost", "driftkostnad")
-    return tr("vendor fee", "leverantörsavgift")
+    return tr("fee", "avgift")
 
 
 class CostCalculator(Friendly, w.VBox):
@@ -100,8 +100,8 @@ class CostCalculator(Friendly, w.VBox):
         self.switching_back = w.IntSlider(max=1_000_000, step=10_000, **money_slider)  # 4
         self.rework = w.FloatSlider(**share_slider)
         self.include_switching_back = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"))
-        self.option_note = w.HTML()
-        self.reset_button = w.Button(icon="undo", layout=w.Layout(width="auto"))
+        self.option_note = w.HTML(layout=w.Layout(flex="1 1 auto"))
+        self.reset_button = w.Button(icon="undo", layout=w.Layout(width="auto", flex="0 0 auto"))
         #: The numbers the learner set for each option, kept when another option is chosen.
         self.kept: dict[str, dict[str, float]] = {}
         self.hidden_heading = w.HTML()
@@ -252,7 +252,7 @@ class CostCalculator(Friendly, w.VBox):
             if chosen == "captive" else
             tr("What the vendor charges a month, before any hidden cost",
                "Vad leverantören tar betalt per månad, före dolda kostnader"))
-        self.reset_button.description = tr("Back to this option's defaults", "Tillbaka till standardvärdena")
+        self.reset_button.description = tr("Reset to defaults", "Återställ")
         self.reset_button.tooltip = tr("Set this option's sliders back to its illustrative defaults",
                                        "Sätt tillbaka reglagen för det här alternativet till de påhittade standardvärdena")
         self.option_note.value = note(self._option_note(chosen))
