@@ -44,6 +44,21 @@ def test_quiz_keys_agree_with_the_case_classification(content):
     assert not disagreements, "\n".join(disagreements)
 
 
+def test_an_example_naming_a_real_case_links_it_so_its_support_covers_it(content):
+    """Motivation, benefit, risk and mitigation examples draw their facts from a case's support records."""
+    entries = [*content.motivations, *content.benefits, *content.risks,
+               *(m for r in content.risks for m in r.mitigations)]
+    unlinked = [
+        f"{e.id}.{field} names {case_id} but links {e.case!r}"
+        for e in entries
+        for field in ("example", "explanation", "description")
+        if getattr(e, field, None)
+        for case_id in facts._cases_named(getattr(e, field)["en"], content)
+        if case_id != e.case
+    ]
+    assert unlinked == []
+
+
 def test_exercise_keys_accept_exactly_what_the_data_supports(content):
     """Exercise 02 (task domains) and 04 (AstraZeneca's benefits) take their keys from the data."""
     from kpo_course.checks import ex02, ex04
