@@ -34,10 +34,11 @@ def _task_labels_check(answer: Any) -> Verdict:
     why = {i: both(lambda lang, t=tasks[i]: f"({t.id}: {t.label}. {localize(t.reason, lang)})") for i in BANK_TASKS}
     if is_table(answer):
         return Verdict(False, say(
-            "That is a pandas table. Write a dict instead: {\"credit_risk_model\": \"KPO\", ...} "
-            "(a Series becomes one with .to_dict()).",
-            "Det är en pandas-tabell. Skriv en dict i stället: {\"credit_risk_model\": \"KPO\", ...} "
-            "(en Series blir en dict med .to_dict())."), {"reason": "table"})
+            "That is a pandas table. Write a dict instead, one \"id\": \"label\" pair per task in curly brackets: "
+            "{\"credit_risk_model\": \"KPO\", ...} (a pandas column, a Series, becomes one with .to_dict()).",
+            "Det är en pandas-tabell. Skriv en dict i stället, ett par \"id\": \"etikett\" per uppgift inom "
+            "klammerparenteser: {\"credit_risk_model\": \"KPO\", ...} (en pandas-kolumn, en Series, blir en dict "
+            "med .to_dict())."), {"reason": "table"})
     if isinstance(answer, Mapping) and all(k in answer for k in BANK_TASKS):
         given = {answer[k].strip().upper() if isinstance(answer[k], str) else None for k in BANK_TASKS}
         if given == {"KPO"}:
@@ -163,9 +164,10 @@ def _who_feedback() -> dict[str, Text]:
 
 def _model_review_check(answer: Any) -> Verdict:
     if not isinstance(answer, str):
+        given = describe(answer)
         return Verdict(False, say(
-            f"Expected a model id as text, e.g. \"hybrid\", but got a {type(answer).__name__}: {shown(answer)}.",
-            f"Förväntade ett modell-id som text, t.ex. \"hybrid\", men fick en {type(answer).__name__}: {shown(answer)}."),
+            f"Expected a model id as text in quotes, e.g. \"hybrid\", but got {given['en']}.",
+            f"Förväntade ett modell-id som text inom citattecken, t.ex. \"hybrid\", men fick {given['sv']}."),
             {"reason": "type"})
     return choice("third_party", _who_feedback())(model_id(answer))
 

@@ -12,7 +12,7 @@ from typing import Any, Mapping
 from ..i18n import localize
 from . import collector
 from .charts import bar_data, chart, chart_text_problem
-from .kinds import Text, Verdict, as_number, both, is_table, labels_any, say, selection, shown
+from .kinds import Text, Verdict, as_number, both, describe, is_table, labels_any, say, selection, shown
 from .tables import as_series_dict, rows_table
 
 
@@ -164,8 +164,10 @@ def _cases_per_domain_check(answer: Any) -> Verdict:
                 "Det är ett enda tal. Frågan gäller ett antal för varje domän: en Series med domänernas id som index."),
                 {"reason": "number"})
         return Verdict(False, say(
-            f"Expected a pandas Series (one count per domain), but got a {type(answer).__name__}: {shown(answer)}.",
-            f"Förväntade en pandas Series (ett antal per domän), men fick en {type(answer).__name__}: {shown(answer)}."),
+            f"Expected a pandas Series, one count per domain with the domain ids as labels (what "
+            f".groupby(\"domain\").size() gives), but got {describe(answer)['en']}.",
+            f"Förväntade en pandas Series, ett antal per domän med domänernas id som etiketter (det "
+            f".groupby(\"domain\").size() ger), men fick {describe(answer)['sv']}."),
             {"reason": "type"})
     counts = _counts(answer)
     if counts is None:
@@ -358,11 +360,11 @@ def _health_check(answer: Any) -> Verdict:
                 f"{t.id} är BPO även på ett sjukhus: {localize(t.reason, lang)} Miljön gör inte arbetet till KPO; "
                 "behovet av specialkunskap gör det."))
     if is_table(answer) or not isinstance(answer, (list, tuple, set, frozenset, str)):
+        given = describe(answer)
         return Verdict(False, say(
-            f"Expected a list of task ids, e.g. [\"side_effect_review\"], but got a {type(answer).__name__}"
-            + ("." if is_table(answer) else f": {shown(answer)}."),
-            f"Förväntade en lista med uppgifternas id, t.ex. [\"side_effect_review\"], men fick en "
-            f"{type(answer).__name__}" + ("." if is_table(answer) else f": {shown(answer)}.")), {"reason": "type"})
+            f"Expected a list of task ids in square brackets, e.g. [\"side_effect_review\"], but got {given['en']}.",
+            f"Förväntade en lista med uppgifternas id inom hakparenteser, t.ex. [\"side_effect_review\"], men fick "
+            f"{given['sv']}."), {"reason": "type"})
     if isinstance(answer, str) and answer.strip().lower() in options:
         return Verdict(False, say(
             f"Write a list, even for one task: [{shown(answer.strip())}, ...].",

@@ -14,7 +14,7 @@ from typing import Any
 from ..i18n import localize
 from . import collector
 from .charts import bar_data, chart, chart_text_problem
-from .kinds import Text, Verdict, amount, both, is_table, labels_any, say, selection, shown
+from .kinds import Text, Verdict, amount, is_table, labels_any, say, selection, shown
 
 
 def _content():
