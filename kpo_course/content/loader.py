@@ -216,7 +216,7 @@ def _support(f: Fields) -> Support:
     return Support(f.ref("source", "source") or "", f.string("where") or "", f.string("states") or "")
 
 
-def _classification(f: Fields, teaching: bool) -> Classification:
+def _classification(f: Fields) -> Classification:
     """A case's ``classification: {domains: [{id, why}], motivations: [...], benefits: [...]}``."""
     raw = f.raw("classification")
     if raw is MISSING:
@@ -390,8 +390,10 @@ def _cases(r: _Reader) -> tuple[Case, ...]:
             g = f.child(f"figures[{i}]", data)
             g.only({"label", "value", "unit", "support"})
             raw = g.raw("support")
-            support = _support(g.child("support", raw)) if raw is not MISSING else Support("", "", "")
-            among_sources(g.child("support", raw if raw is not MISSING else {}), support.source or None)
+            s = g.child("support", raw) if raw is not MISSING else None
+            support = _support(s) if s is not None and s.ok else Support("", "", "")
+            if s is not None:
+                among_sources(s, support.source or None)
             figures.append(Figure(g.text("label"), g.number("value"), g.string("unit") or "",
                                   support.source, support.where, support.states))
         if teaching and figures:
@@ -403,13 +405,13 @@ def _cases(r: _Reader) -> tuple[Case, ...]:
             among_sources(g, supports[-1].source or None)
         engagement = f.string("engagement", choices=ENGAGEMENTS, nullable=teaching)
         model = f.ref("model", "engagement model", nullable=True)
-        expected_model = {"third_party": "third_party", "captive": "captive_subsidiary", "acquisition": None}
-        if engagement and model != expected_model[engagement] and (model or engagement == "acquisition"):
-            want = expected_model[engagement]
-            f.problem("model", f"an engagement {engagement!r} goes with model {want!r}, got {model!r}"
-                      if want else f"an acquisition is not an engagement model: write model: null, got {model!r}")
+        want = {"third_party": "third_party", "captive": "captive_subsidiary"}.get(engagement or "")
+        if engagement == "acquisition" and model is not None:
+            f.problem("model", f"an acquisition is not an engagement model: write model: null, got {model!r}")
+        elif want and model is not None and model != want:
+            f.problem("model", f"an engagement {engagement!r} goes with model {want!r}, got {model!r}")
         domain = f.ref("domain", "domain") or ""
-        classification = _classification(f, teaching)
+        classification = _classification(f)
         if domain and classification.domains and not classification.allows("domains", domain):
             f.problem("classification.domains", f"must include the case's own domain {domain!r}")
         out.append(Case(
