@@ -642,6 +642,7 @@ def test_05_in_a_kernel_never_run_stopped_and_missing_amount_are_named(kernel):
     assert raised == ["TypeError"]
     shown, raised = kernel('kpo.check("05.q4", vendor_b_total)')
     assert not raised and "stopped with TypeError" in shown and "positional" in shown, shown
+    assert "write it as name=value" in shown, shown  # the cause in plain words (checks/errors.py)
     no_exit = ", ".join(f"{k}={v!r}" for k, v in VENDOR_B.items() if k != "switching_back")
     kernel(f"vendor_b = kpo.models.Option('vendor_b', {no_exit})\n"
            "vendor_b_total = kpo.models.total_cost(vendor_b, 36, include_switching_back=True)")
