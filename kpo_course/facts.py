@@ -51,6 +51,10 @@ PLACE_WORDS = (
     "del", "delen", "section", "avsnitt", "avsnittet", "cell", "cellen", "item", "punkt", "claim", "claims",
     "row", "rad", "raden", "column", "kolumn", "page", "sida", "task", "uppgift", "uppgiften", "no.", "nr",
 )
+#: Software and systems: a plain number right after one of these is a version.
+_SOFTWARE = re.compile(r"\b(?:python|pandas|numpy|matplotlib|jupyter(?:lab)?|ipywidgets|nbgrader|nbclient|chromium|"
+                       r"playwright|bubblewrap|bwrap|ubuntu|debian|fedora|rhel|macos|windows|linux|kernel)"
+                       r"(?:\s+v(?:ersion)?)?$", re.IGNORECASE)
 #: A text containing one of these is labelled illustrative: its numbers are made up on purpose.
 ILLUSTRATIVE = re.compile(r"illustrativ|påhittad|påhittat|påhittade|made[- ]up", re.IGNORECASE)
 
@@ -165,7 +169,8 @@ def is_structural(number: Number, text: str, minutes: Iterable[int] = ()) -> boo
     Structural: a whole number up to :data:`SMALL` with no currency, % or scale; a number with
     a leading zero (``03``: a lesson); a number right after a place word (``lesson 6``,
     ``question 12``); minutes equal to a lesson's minutes (or a run of lessons') in ``course.yaml``;
-    a word count, a session length, a technical measure or software version; a tolerance after
+    a word count, a session length, a technical measure, a setting's default or a version (a
+    plain number right after the name of a system: "Python 3.10", "Ubuntu 24.04"); a tolerance after
     ``±``; a format example ("0.25 means 25%", "0,25 betyder 25 %").
 
     >>> text = "About 45 minutes: 3 steps, lesson 12, 250 lawyers"
@@ -189,8 +194,10 @@ def is_structural(number: Number, text: str, minutes: Iterable[int] = ()) -> boo
     if re.match(r"-?minute[- ]sessions?\b|-?minuterspass|(?:words?|ord)\b|(?:s|sec|seconds|sekunder|ms|mb|gb|kb|"
                 r"cores?|kärnor|pngs?|dpi|px|pixels?)\b", after):
         return True  # a timetable choice, a word count, or a technical measure: not a claim about KPO
-    if before.endswith(("±", "+/-", "python", "pandas", "version", "chromium", "bwrap")):
-        return True  # a tolerance, or a software version
+    if before.endswith(("±", "+/-", "version", "default")):
+        return True  # a tolerance, a software version or a setting's default
+    if not number.scaled and _SOFTWARE.search(before):
+        return True  # a version of the software the course runs on ("Python 3.10"), not a claim about KPO
     window = text[max(0, number.start - 14):number.start + len(number.text) + 14].lower()
     if re.search(r"\bmeans\b|\bbetyder\b", window):
         return True  # a format example: "as a share (0.25 means 25%)"

@@ -121,6 +121,8 @@ def test_numbers_are_read_and_normalised(text, expected):
     ("within ±0.005", True),
     ("US$5 a day", False),                    # a currency makes even a small number a fact
     ("In 2009", False),
+    ("Ubuntu 24.04 and Python 3.10", True),
+    ("Python makes it easy; in 2009 Rio Tinto saved US$1m", False),  # not right after the name, or money
 ])
 def test_structural_numbers_are_few_and_documented(text, structural):
     found = facts.numbers(text)
