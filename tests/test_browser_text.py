@@ -38,6 +38,15 @@ def dollar_question():
     pytest.skip("no numeric quiz question with two $ in its feedback")
 
 
+def share_question():
+    """A numeric quiz question that asks for a share (lesson, question)."""
+    for lesson, quiz in sorted(load().quizzes.items()):
+        for q in quiz.questions:
+            if q.kind == "numeric" and q.share and q.answer < 0.99:
+                return lesson, q
+    pytest.skip("no share question")
+
+
 def matching_question():
     for lesson, quiz in sorted(load().quizzes.items()):
         for q in quiz.questions:
@@ -56,6 +65,8 @@ def shots(tmp_path: Path) -> Path:
 def text_notebook(course_copy):
     lesson, question = dollar_question()
     match_lesson, match = matching_question()
+    share_lesson, share = share_question()
+    bare_percent = f"{share.answer * 100:.6g}"
     first, *rest = match.items
     other = next(g.id for g in match.groups if g.id != first.group)
     answer = {first.id: other, **{i.id: i.group for i in rest}}
@@ -70,11 +81,13 @@ def text_notebook(course_copy):
         f"quiz.answer({str(question.answer)!r})\nquiz.check_button.click()\nquiz",
         f"match = kpo.quiz({match_lesson!r})\nwhile match.question.id != {match.id!r}:\n    match.next_button.click()\n"
         f"match.answer({answer!r})\nmatch.check_button.click()\nmatch.add_class('kpo-match-quiz')\nmatch",
+        f"typed = kpo.quiz({share_lesson!r})\nwhile typed.question.id != {share.id!r}:\n    typed.next_button.click()\n"
+        f"typed.answer({bare_percent!r})\ntyped.check_button.click()\ntyped.add_class('kpo-share-quiz')\ntyped",
     ]
     nbformat.write(new_notebook(cells=[new_code_cell(c) for c in code], metadata={"kernelspec": {
         "name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}}),
         course_copy / NOTEBOOK)
-    return NOTEBOOK, without_lead(question.feedback_correct["en"]), match
+    return NOTEBOOK, without_lead(question.feedback_correct["en"]), match, bare_percent
 
 
 @pytest.fixture
@@ -90,7 +103,7 @@ def page(browser, jupyter_server):
 
 def test_two_dollar_signs_stay_plain_text_in_feedback_widgets_and_quizzes(page, jupyter_server, text_notebook,
                                                                            tmp_path):
-    path, quiz_message, match = text_notebook
+    path, quiz_message, match, bare_percent = text_notebook
     open_notebook(page, jupyter_server, path)
     run_all(page)
     assert problems(page) == []
@@ -117,12 +130,20 @@ def test_two_dollar_signs_stay_plain_text_in_feedback_widgets_and_quizzes(page, 
     page.locator(".jp-OutputArea-output").nth(1).screenshot(path=str(folder / "dollar_check_feedback.png"))
     page.locator(".jp-OutputArea-output").nth(2).screenshot(path=str(folder / "dollar_widget_line.png"))
     page.locator(".kpo-quiz").first.screenshot(path=str(folder / "dollar_quiz.png"))
+    typed = page.locator(".kpo-share-quiz")
+    message = " ".join(typed.locator(".kpo-feedback").inner_text().split())
+    share = f"{float(bare_percent) / 100:.6g}"
+    assert f"✗ Not quite: You typed the percent: write {share} or {bare_percent}%" in message, message
+    box_width = typed.locator("input[type=text]").evaluate("e => e.getBoundingClientRect().width")
+    assert box_width >= 150, box_width  # room to type, beside a long label
+    assert typed.locator("input[type=text]").input_value() == bare_percent
+    typed.screenshot(path=str(folder / "share_quiz_typed_percent.png"))
     print(f"screenshots: {folder}")
 
 
 def test_matching_dropdowns_are_readable_and_try_again_keeps_the_right_ones(page, jupyter_server, text_notebook,
                                                                             tmp_path):
-    path, _, match = text_notebook
+    path, _, match, _ = text_notebook
     open_notebook(page, jupyter_server, path)
     run_all(page)
     quiz = page.locator(".kpo-match-quiz")

@@ -336,3 +336,9 @@ def test_a_share_question_box_invites_a_share_or_a_percent():
         pytest.skip("no quiz question has share: true yet")
     assert grade(question, f"{question.answer * 100:.6g}%").correct
     assert grade(question, f"{question.answer * 100:.6g}").result["reason"] == "typed_percent"
+
+
+def test_a_number_box_keeps_room_to_type_beside_a_long_label():
+    quiz = open_first("numeric")
+    assert quiz._input.layout.width == "100%" and "kpo-number" in quiz._input._dom_classes
+    assert ".kpo-quiz .kpo-number input{min-width:12em}" in quiz.title.value

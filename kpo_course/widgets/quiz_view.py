@@ -44,7 +44,9 @@ WRAP_OPTIONS = (
     ".kpo-quiz .kpo-match{align-items:center;margin-bottom:4px}"
     ".kpo-quiz .kpo-match .widget-label{white-space:normal;height:auto;line-height:1.35;overflow:visible;"
     "text-overflow:clip;padding-right:8px;text-align:left;justify-content:flex-start}"
-    ".kpo-quiz .kpo-match select{min-width:14em}</style>"
+    ".kpo-quiz .kpo-match select{min-width:14em}"
+    # a number box: its label may be long ("share of the Cognizant staff"); the box keeps room to type
+    ".kpo-quiz .kpo-number input{min-width:12em}</style>"
 )
 
 class Quiz(Friendly, w.VBox):
@@ -150,7 +152,9 @@ class Quiz(Friendly, w.VBox):
             example = (tr("a share, e.g. 0.25, or 25%", "en andel, t.ex. 0,25, eller 25 %") if q.share
                        else tr("a number, e.g. 3000 or 1.5 million", "ett tal, t.ex. 3 000 eller 1,5 miljoner"))
             self._input = w.Text(value="", placeholder=example,
-                                 description=label + unit, style={"description_width": "initial"})
+                                 description=label + unit, style={"description_width": "initial"},
+                                 layout=w.Layout(width="100%", max_width="640px"))
+            self._input.add_class("kpo-number")
             return (self._input,)
         raise ValueError(f"unknown question kind {q.kind!r}")
 
