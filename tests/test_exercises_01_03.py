@@ -547,3 +547,32 @@ def test_hostile_answers_never_raise_and_are_never_correct_unless_right(monkeypa
     assert len(feedback.message) < 800 and "\n" not in feedback.message
     if feedback.correct is True:
         assert is_right(question_id, answer), (question_id, answer)
+
+
+@pytest.mark.parametrize("exercise", ["00", *sorted(NOTEBOOKS)])
+def test_no_text_under_a_check_gives_the_result_away(exercise):
+    """A cell right after a check cell starts the next part (a heading), never a result: results are worked answers."""
+    name = "00_warmup" if exercise == "00" else NOTEBOOKS[exercise]
+    cells = nbformat.read(ROOT / "solutions" / f"{name}.ipynb", as_version=4).cells
+    for cell, following in zip(cells, cells[1:]):
+        if cell.metadata.get("nbgrader", {}).get("grade_id", "").startswith("check-"):
+            assert following.cell_type == "markdown" and following.source.startswith("#"), (name, following.source[:80])
+
+
+@pytest.mark.parametrize("question_id", ["01.q5", "03.q3", "03.q7", "02.q2"])
+def test_worked_answer_opens_only_after_trying(question_id):
+    item = checks.question(question_id)
+    assert item.worked and item.worked["en"] != item.worked["sv"]
+    assert kpo.check(question_id, ...).worked == ""
+    wrong = {"01.q5": 1, "03.q3": 12, "03.q7": 3000, "02.q2": 5}[question_id]
+    assert kpo.check(question_id, wrong).worked == ""
+    second = kpo.check(question_id, wrong)
+    assert second.worked and "Show the worked answer" in second._repr_html_()
+    checks._misses.clear()
+    assert kpo.check(question_id, RIGHT[question_id]()).worked
+
+
+def test_the_results_once_under_the_checks_are_now_worked_answers():
+    assert "27,700" in checks.question("01.q5").worked["en"]
+    assert "12%" in checks.question("03.q3").worked["en"]
+    assert "27,700" not in checks.question("01.q5").checker(46e9 / 1.66e6).message["en"]
