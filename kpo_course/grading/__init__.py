@@ -100,12 +100,14 @@ async def _grade_one(submission: Submission, options: _Options) -> NotebookResul
 
 
 @contextlib.contextmanager
-def _grader_process_state(home: Path, language: str):
-    """The grader's own checks write progress to a throwaway folder and speak ``language``."""
+def _grader_process_state(home: Path, language: str, cache: Path):
+    """The grader's own checks write progress to a throwaway folder and speak ``language``; the content
+    cache is ``cache``, a new folder: the course's files are parsed afresh (never a cache anyone else
+    wrote) and stored there for the sandboxed kernels to read."""
     from .. import i18n
 
     saved_cache = os.environ.get("KPO_COURSE_CACHE")
-    os.environ["KPO_COURSE_CACHE"] = "off"  # the grader judges against the course's files, never a cache
+    os.environ["KPO_COURSE_CACHE"] = str(cache)
     saved_home = os.environ.get("KPO_COURSE_HOME")
     saved_nbgrader = os.environ.pop("NBGRADER_EXECUTION", None)
     saved_language = i18n.get_language()
@@ -206,7 +208,7 @@ def grade(
         zygote = (_Zygote(workdir) if found and prefork and not sandbox and hasattr(os, "fork")
                   and sys.platform.startswith("linux") else None)
         try:
-            with _grader_process_state(workdir / "grader-home", language):
+            with _grader_process_state(workdir / "grader-home", language, workdir / "content-cache"):
                 _warm_up()  # the grader's own imports and data, while the fork server loads its own
                 references = {ex: _load_reference(path) for ex, path in
                               _references(exercises if exercises is not None else default_exercises()).items()}
@@ -219,6 +221,7 @@ def grade(
                     zygote = None  # fall back to a fresh Python per kernel
                 options = _Options(float(timeout), limits, language, references, zygote, workdir,
                                    sandbox_program=program, scratch_mb=scratch_mb,
+                                   content_cache=workdir / "content-cache",
                                    notebook_seconds=float(notebook_timeout) if notebook_timeout else None)
                 results = _run_all(found, options, jobs, progress)
                 results += _missing_rows(results, options)

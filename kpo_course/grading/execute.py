@@ -96,8 +96,8 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
     sandbox = None
     if options.sandbox_program:
         sandbox = Sandbox(folder / "comm", program=options.sandbox_program, scratch_mb=options.scratch_mb,
-                          max_processes=options.limits.get("processes"))
-        env = kernel_environment(dict(KERNEL_ENV))
+                          max_processes=options.limits.get("processes"), cache=options.content_cache)
+        env = kernel_environment(dict(KERNEL_ENV), cache=sandbox.cache is not None)
     else:
         env = {k: v for k, v in os.environ.items() if k != "NBGRADER_EXECUTION"}
         env.update(KERNEL_ENV)

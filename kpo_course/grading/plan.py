@@ -133,6 +133,7 @@ class _Options:
     sandbox_program: str | None = None  # bwrap: each kernel in a sandbox of its own (None: unisolated)
     scratch_mb: int = 256  # the sandbox's private /tmp
     notebook_seconds: float | None = None  # wall time for the whole notebook, all tries together
+    content_cache: Path | None = None  # the parsed content, written by the grader in this run (read-only to kernels)
 
 
 @dataclass

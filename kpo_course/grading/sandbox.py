@@ -7,7 +7,8 @@ A sandboxed kernel runs under ``bwrap`` (https://github.com/containers/bubblewra
 * it sees, read-only, only the system's libraries, Python's installation, the virtual environment
   and the course package's own folder (never ``solutions/`` beside it, never writable);
 * it writes only to a private ``/tmp`` (a tmpfs with a size limit) that vanishes with it, where its
-  ``HOME``, caches and working folder live; nothing it writes is read by a later run;
+  ``HOME``, caches and working folder live; nothing it writes is read by a later run; the parsed
+  course content comes from a cache the grader wrote afresh in this run, bound read-only;
 * it has no network; it talks to the grader through ZeroMQ ``ipc`` sockets in a folder of its own,
   the only host folder bound into it;
 * its processes live in a pid namespace: it cannot see or signal the grader, other kernels or
@@ -76,9 +77,13 @@ def _python_folders() -> list[str]:
     return sorted(f for f in folders if not (course_root + os.sep).startswith(f + os.sep))
 
 
-def bwrap_arguments(comm: Path, *, scratch_mb: int, uid: int = SANDBOX_UID) -> list[str]:
+CACHE = "/kpo-cache"  # where a sandbox sees the content cache the grader wrote in this run (read-only)
+
+
+def bwrap_arguments(comm: Path, *, scratch_mb: int, uid: int = SANDBOX_UID, cache: Path | None = None) -> list[str]:
     """The ``bwrap`` options for one kernel (the command follows ``--``); ``comm`` is the only host folder
-    it can write (the connection file and the ipc sockets live there)."""
+    it can write (the connection file and the ipc sockets live there); ``cache``, if given, is bound
+    read-only at :data:`CACHE`."""
     args = ["--unshare-all", "--unshare-user", "--disable-userns", "--uid", str(uid), "--gid", str(uid),
             "--die-with-parent", "--new-session", "--hostname", "sandbox"]
     for folder in SYSTEM_FOLDERS:
@@ -94,15 +99,18 @@ def bwrap_arguments(comm: Path, *, scratch_mb: int, uid: int = SANDBOX_UID) -> l
              "--dir", f"{SCRATCH}/home", "--dir", f"{SCRATCH}/work",
              "--bind", str(comm), str(comm),
              "--chdir", f"{SCRATCH}/work"]
+    if cache is not None:
+        args += ["--ro-bind", str(cache), CACHE]
     return args
 
 
-def kernel_environment(base: dict[str, str]) -> dict[str, str]:
+def kernel_environment(base: dict[str, str], cache: bool = False) -> dict[str, str]:
     """The environment a sandboxed kernel sees: ``base`` (the kernel settings) with every home, cache
-    and temporary folder inside its private scratch, and the content cache off.
+    and temporary folder inside its private scratch; the content cache is the grader's read-only one
+    (``cache``) or off.
 
-    >>> kernel_environment({})["KPO_COURSE_CACHE"]
-    'off'
+    >>> kernel_environment({})["KPO_COURSE_CACHE"], kernel_environment({}, cache=True)["KPO_COURSE_CACHE"]
+    ('off', '/kpo-cache')
     """
     home = f"{SCRATCH}/home"
     env = {"PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
@@ -111,6 +119,8 @@ def kernel_environment(base: dict[str, str]) -> dict[str, str]:
            "XDG_DATA_HOME": f"{home}/.local/share", "MPLCONFIGDIR": f"{home}/.matplotlib",
            "IPYTHONDIR": f"{home}/.ipython", "JUPYTER_RUNTIME_DIR": f"{home}/.jupyter-runtime",
            "PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1"}
+    if cache:
+        env["KPO_COURSE_CACHE"] = CACHE
     env.update(base)
     return env
 
@@ -219,8 +229,10 @@ class Sandbox:
 
     live: set["Sandbox"] = set()  # every sandbox not closed yet (closed all at once if the grader is stopped)
 
-    def __init__(self, comm: Path, *, program: str, scratch_mb: int, max_processes: int | None = None) -> None:
+    def __init__(self, comm: Path, *, program: str, scratch_mb: int, max_processes: int | None = None,
+                 cache: Path | None = None) -> None:
         self.comm, self.program, self.scratch_mb = Path(comm), program, int(scratch_mb)
+        self.cache = cache if cache is not None and Path(cache).is_dir() else None
         self.comm.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.process: subprocess.Popen | None = None  # bwrap, once the kernel is launched
         self.cgroup: PidsCgroup | None = None
@@ -230,7 +242,8 @@ class Sandbox:
         Sandbox.live.add(self)
 
     def command(self, inner: list[str]) -> list[str]:
-        command = [self.program, *bwrap_arguments(self.comm, scratch_mb=self.scratch_mb), "--", *inner]
+        command = [self.program, *bwrap_arguments(self.comm, scratch_mb=self.scratch_mb, cache=self.cache),
+                   "--", *inner]
         return self.cgroup.wrap(command) if self.cgroup is not None else command
 
     def close(self) -> None:
