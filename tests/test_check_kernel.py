@@ -114,3 +114,10 @@ def test_a_common_error_is_explained_in_plain_words(kernel):
     assert "stopped with TypeError" in shown and "two conditions joined by &amp; without brackets" in shown
     assert errors(kernel.run("picked = table[table['year'] == 1997 & table['year'] == 3]")) == ["ValueError"]
     assert "use &amp; (and) or | (or)" in text_of(kernel.run('kpo.check("00.q2", picked)'))
+
+
+def test_reset_does_not_break_the_check_cells(kernel):
+    kernel.run("%reset -f")
+    kernel.run("import kpo_course as kpo")
+    outputs = kernel.run('kpo.check("00.q2", after_reset_never_set_)')
+    assert not errors(outputs) and "`after_reset_never_set_`" in text_of(outputs)

@@ -30,7 +30,9 @@ from typing import Any, Callable
 
 __all__ = ["assigned_names", "check_call_names", "stopped_answer", "watch", "guarded_check"]
 
-GUARD_NAME = "_kpo_guarded_check_"
+# The transformed cell finds the guard by importing it, so no name in the learner's namespace
+# (which %reset clears and a learner may overwrite) is needed.
+_GUARD_EXPRESSION = "__import__('kpo_course.checks.cells', fromlist=['guarded_check']).guarded_check"
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,7 @@ def _missing_name(message: str) -> str:
 
 
 class _GuardChecks(ast.NodeTransformer):
-    """``check("id", expr)`` as a top-level statement -> ``_kpo_guarded_check_("id", lambda: check("id", expr))``."""
+    """``check("id", expr)`` as a top-level statement -> ``guarded_check("id", lambda: check("id", expr))``."""
 
     def visit_Module(self, node: ast.Module) -> ast.Module:
         node.body = [self._guard(statement) for statement in node.body]
@@ -213,7 +215,7 @@ class _GuardChecks(ast.NodeTransformer):
         empty = ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
                               kwarg=None, defaults=[])
         guarded = ast.Call(
-            func=ast.Name(id=GUARD_NAME, ctx=ast.Load()),
+            func=ast.parse(_GUARD_EXPRESSION, mode="eval").body,
             args=[ast.Constant(question_id.value), ast.Lambda(args=empty, body=call)],  # type: ignore[attr-defined]
             keywords=[],
         )
@@ -253,8 +255,6 @@ def watch(shell: Any = None) -> bool:
 
     shell.events.register("pre_run_cell", before)
     shell.events.register("post_run_cell", after)
-    shell.user_ns[GUARD_NAME] = guarded_check
-    shell.user_ns_hidden[GUARD_NAME] = guarded_check  # %whos does not list it
     shell.ast_transformers.append(_GuardChecks())
     shell._kpo_cells_watched = True
     return True
