@@ -101,10 +101,11 @@ def page(browser, jupyter_server):
         shut_down_kernels(jupyter_server)
 
 
+@pytest.mark.parametrize("app", ["lab", "notebooks"])
 def test_two_dollar_signs_stay_plain_text_in_feedback_widgets_and_quizzes(page, jupyter_server, text_notebook,
-                                                                           tmp_path):
+                                                                           tmp_path, app):
     path, quiz_message, match, bare_percent = text_notebook
-    open_notebook(page, jupyter_server, path)
+    open_notebook(page, jupyter_server, path, app=app)
     run_all(page)
     assert problems(page) == []
 
@@ -127,9 +128,10 @@ def test_two_dollar_signs_stay_plain_text_in_feedback_widgets_and_quizzes(page, 
     assert mathjax_outside_control == 0
 
     folder = shots(tmp_path)
-    page.locator(".jp-OutputArea-output").nth(1).screenshot(path=str(folder / "dollar_check_feedback.png"))
-    page.locator(".jp-OutputArea-output").nth(2).screenshot(path=str(folder / "dollar_widget_line.png"))
-    page.locator(".kpo-quiz").first.screenshot(path=str(folder / "dollar_quiz.png"))
+    suffix = "" if app == "lab" else f"_{app}"
+    page.locator(".jp-OutputArea-output").nth(1).screenshot(path=str(folder / f"dollar_check_feedback{suffix}.png"))
+    page.locator(".jp-OutputArea-output").nth(2).screenshot(path=str(folder / f"dollar_widget_line{suffix}.png"))
+    page.locator(".kpo-quiz").first.screenshot(path=str(folder / f"dollar_quiz{suffix}.png"))
     typed = page.locator(".kpo-share-quiz")
     message = " ".join(typed.locator(".kpo-feedback").inner_text().split())
     share = f"{float(bare_percent) / 100:.6g}"
@@ -137,7 +139,7 @@ def test_two_dollar_signs_stay_plain_text_in_feedback_widgets_and_quizzes(page, 
     box_width = typed.locator("input[type=text]").evaluate("e => e.getBoundingClientRect().width")
     assert box_width >= 150, box_width  # room to type, beside a long label
     assert typed.locator("input[type=text]").input_value() == bare_percent
-    typed.screenshot(path=str(folder / "share_quiz_typed_percent.png"))
+    typed.screenshot(path=str(folder / f"share_quiz_typed_percent{suffix}.png"))
     print(f"screenshots: {folder}")
 
 
