@@ -143,7 +143,7 @@ class BrokenRepr:
 
 
 @pytest.mark.parametrize(("answer", "en", "sv"), [
-    (None, "nothing (None: the cell gave no value)", "ingenting (None: cellen gav inget värde)"),
+    (None, "nothing (None: no value was stored)", "ingenting (None: inget värde sparades)"),
     (..., "... (the placeholder, not an answer yet)", "... (platshållaren, inget svar än)"),
     (float("nan"), "a number that is not finite (NaN or infinity): nan",
      "ett tal som inte är ändligt (NaN eller oändligt): nan"),
@@ -264,7 +264,8 @@ def test_amount_tells_a_one_value_table_to_use_item(answer, close):
 def test_amount_turns_away_a_whole_table(answer):
     verdict = revenue()(answer)
     assert verdict.correct is False and verdict.result == {"reason": "table"}
-    assert verdict.message["en"].startswith(f"That is a whole pandas {type(answer).__name__}, not one number.")
+    assert verdict.message["en"].startswith("That is a pandas ") and ", not one number." in verdict.message["en"]
+    assert f"({type(answer).__name__})" in verdict.message["en"] and ".item()" in verdict.message["en"]
 
 
 @pytest.mark.parametrize(("answer", "reason"), [
@@ -311,7 +312,7 @@ def test_labels_brief_explains_at_most_the_first_wrong_items():
 
 def test_labels_brief_skips_items_without_an_explanation():
     verdict = brief()({**EXPECTED_LABELS, "e": "BPO"})
-    assert verdict.message["en"] == "1 of 5 labels are not right: e."
+    assert verdict.message["en"] == "1 of 5 labels is not right: e."
 
 
 @pytest.mark.parametrize(("answer", "reason"), [

@@ -576,3 +576,9 @@ def test_the_results_once_under_the_checks_are_now_worked_answers():
     assert "27,700" in checks.question("01.q5").worked["en"]
     assert "12%" in checks.question("03.q3").worked["en"]
     assert "27,700" not in checks.question("01.q5").checker(46e9 / 1.66e6).message["en"]
+
+
+@pytest.mark.parametrize("question_id", IDS)
+def test_none_is_named_in_plain_words_never_correct(question_id):
+    feedback = kpo.check(question_id, None)
+    assert feedback.correct is False and "nothing (None" in feedback.message

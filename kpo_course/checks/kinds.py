@@ -135,7 +135,7 @@ def number_text(value: float, decimals: int = 0) -> dict[str, str]:
 
 #: Plain words for the kinds of value a learner may hand in: what a business student reads, not Python's type name.
 _KINDS: dict[str, tuple[str, str]] = {
-    "NoneType": ("nothing (None: the cell gave no value)", "ingenting (None: cellen gav inget värde)"),
+    "NoneType": ("nothing (None: no value was stored)", "ingenting (None: inget värde sparades)"),
     "ellipsis": ("... (the placeholder, not an answer yet)", "... (platshållaren, inget svar än)"),
     "str": ("text (a str)", "text (en str)"),
     "bool": ("True or False (a bool)", "True eller False (en bool)"),
@@ -160,7 +160,7 @@ def kind_words(answer: Any) -> dict[str, str]:
     """What kind of value ``answer`` is, in plain words (Python's name in brackets where it helps).
 
     >>> kind_words((27, 710))["en"], kind_words("8")["sv"], kind_words(None)["en"]
-    ('several values separated by commas (a tuple)', 'text (en str)', 'nothing (None: the cell gave no value)')
+    ('several values separated by commas (a tuple)', 'text (en str)', 'nothing (None: no value was stored)')
     >>> kind_words(__import__("numpy").int64(3))["en"]
     'a whole number'
     """
@@ -195,7 +195,7 @@ def describe(answer: Any) -> dict[str, str]:
     """What the learner gave, in a few plain words for a message: tables by their shape, never their repr.
 
     >>> describe(None)["en"], describe([1, 2])["sv"]
-    ('nothing (None: the cell gave no value)', 'en lista: [1, 2]')
+    ('nothing (None: no value was stored)', 'en lista: [1, 2]')
     >>> import pandas as pd
     >>> describe(pd.DataFrame({"a": [1, 2]}))["en"]
     'a pandas table (DataFrame) with 2 rows and 1 column'
