@@ -342,3 +342,15 @@ def test_a_number_box_keeps_room_to_type_beside_a_long_label():
     quiz = open_first("numeric")
     assert quiz._input.layout.width == "100%" and "kpo-number" in quiz._input._dom_classes
     assert ".kpo-quiz .kpo-number input{min-width:12em}" in quiz.title.value
+
+
+def test_a_matching_question_half_answered_asks_for_the_rest_in_good_swedish():
+    q = next(q for _, _, q in all_questions() if q.kind == "categorise" and len(q.items) >= 3)
+    one_left = {i.id: i.group for i in q.items[1:]}
+    message = grade(q, one_left).message
+    assert message["en"] == "Give every item a group: one item has none yet."
+    assert message["sv"] == "Ge varje sak en grupp: en sak saknar grupp än."
+    missing = len(q.items) - 1
+    words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+    assert grade(q, {q.items[0].id: q.items[0].group}).message["en"] == (
+        f"Give every item a group: {words.get(missing, missing)} items have none yet.")

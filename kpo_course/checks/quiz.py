@@ -79,16 +79,18 @@ def _join(texts: list) -> dict[str, str]:
     return {lang: " ".join(without_lead(t[lang]) for t in texts) for lang in ("en", "sv")}
 
 
-def count_text(count: int, en: tuple[str, str], sv: tuple[str, str]) -> dict[str, str]:
+def count_text(count: int, en: tuple[str, str], sv: tuple[str, str], *, sv_one: str = "ett") -> dict[str, str]:
     """``count`` with its noun in the right number, English and Swedish (one..nine in words).
+
+    ``sv_one`` is the Swedish "one" the noun takes: "ett" (ett alternativ) or "en" (en sak).
 
     >>> count_text(1, ("right option", "right options"), ("rätt alternativ", "rätta alternativ"))
     {'en': 'one right option', 'sv': 'ett rätt alternativ'}
-    >>> count_text(3, ("item", "items"), ("sak", "saker"))["en"]
-    'three items'
+    >>> count_text(1, ("item", "items"), ("sak", "saker"), sv_one="en")["sv"], count_text(3, ("item", "items"), ("sak", "saker"))["en"]
+    ('en sak', 'three items')
     """
     words_en = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-    words_sv = ["inga", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"]
+    words_sv = ["inga", sv_one, "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"]
     small = 0 <= count < len(words_en)
     number_en = words_en[count] if small else str(count)
     number_sv = words_sv[count] if small else str(count)
@@ -125,7 +127,7 @@ def _categorise(question: Question, answer: Any) -> Verdict:
     groups = {g.id for g in question.groups}
     unsorted = [i for i in question.items if answer.get(i.id) not in groups]
     if unsorted:
-        n = count_text(len(unsorted), ("item has", "items have"), ("sak saknar", "saker saknar"))
+        n = count_text(len(unsorted), ("item has", "items have"), ("sak saknar", "saker saknar"), sv_one="en")
         return Verdict(False, say(f"Give every item a group: {n['en']} none yet.",
                                   f"Ge varje sak en grupp: {n['sv']} grupp än."),
                        {"reason": "unanswered", "unsorted": [i.id for i in unsorted]})
