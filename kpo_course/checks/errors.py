@@ -49,6 +49,16 @@ _KNOWN: tuple[tuple[str, Text], ...] = (
     (r"^AttributeError: .*'(str|int|float)' object has no attribute", say(
         "The value is plain text or a number, not a table: the table method does not exist on it.",
         "Värdet är vanlig text eller ett tal, inte en tabell: tabellens metod finns inte för det.")),
+    (r"^TypeError: .*takes \d+ positional arguments? but \d+ (were|was) given", say(
+        "A value was given by its place where the function wants it by its name: write it as name=value, "
+        "e.g. include_switching_back=True, not a bare True.",
+        "Ett värde gavs på sin plats där funktionen vill ha det med namn: skriv det som namn=värde, "
+        "t.ex. include_switching_back=True, inte ett ensamt True.")),
+    (r"^ValueError: Cannot subset columns with a tuple", say(
+        "To pick several columns, put their names in a list inside the brackets, with double brackets: "
+        "table[[\"a\", \"b\"]], not table[\"a\", \"b\"].",
+        "För att välja flera kolumner, sätt namnen i en lista inom hakparenteserna, med dubbla hakparenteser: "
+        "table[[\"a\", \"b\"]], inte table[\"a\", \"b\"].")),
 )
 
 
