@@ -91,7 +91,7 @@ def assigned_names(source: str) -> set[str]:
     """
     try:
         tree = ast.parse(source)
-    except (SyntaxError, ValueError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         names: set[str] = set()
         for match in _ASSIGNMENT.finditer(source):
             names.update(part.strip() for part in match.group(1).split(","))
@@ -247,11 +247,17 @@ def watch(shell: Any = None) -> bool:
         return True
 
     def before(info: Any) -> None:
-        _current["source"] = _source_of(shell, getattr(info, "raw_cell", "") or "")
+        try:
+            _current["source"] = _source_of(shell, getattr(info, "raw_cell", "") or "")
+        except Exception:  # the watcher must never disturb the learner's cell
+            _current["source"] = ""
 
     def after(result: Any) -> None:
-        error = getattr(result, "error_before_exec", None) or getattr(result, "error_in_exec", None)
-        record(_current["source"], error)
+        try:
+            error = getattr(result, "error_before_exec", None) or getattr(result, "error_in_exec", None)
+            record(_current["source"], error)
+        except Exception:  # e.g. a cell too deeply nested to parse: record nothing rather than fail
+            pass
 
     shell.events.register("pre_run_cell", before)
     shell.events.register("post_run_cell", after)
