@@ -65,7 +65,7 @@ from .execute import _execute_within, _Run
 from .fork_server import _Zygote
 from .gradebook import CSV_COLUMNS, VERDICTS, Gradebook, NotebookResult, Row
 from .kernels import _kernel_classes
-from .sandbox import Isolation, Sandbox, find_isolation
+from .sandbox import Isolation, Sandbox, find_isolation, prepare_cache
 from .plan import _load_reference, _Options, _plan, _references, _Rejected
 from .scoring import _missing_rows, _rejected_rows, _score
 from .submissions import Submission, find_submissions
@@ -208,6 +208,8 @@ def grade(
         zygote = (_Zygote(workdir) if found and prefork and not sandbox and hasattr(os, "fork")
                   and sys.platform.startswith("linux") else None)
         try:
+            if sandbox and found:
+                prepare_cache(workdir / "content-cache")
             with _grader_process_state(workdir / "grader-home", language, workdir / "content-cache"):
                 _warm_up()  # the grader's own imports and data, while the fork server loads its own
                 references = {ex: _load_reference(path) for ex, path in

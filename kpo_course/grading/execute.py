@@ -89,7 +89,8 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
 
     KernelManager, Client = _kernel_classes()
     nonce = secrets.token_hex(12)
-    notebook = _build(plan, nonce, skipped, options.language)
+    notebook = _build(plan, nonce, skipped, options.language, forked=options.zygote is not None
+                      and not options.sandbox_program)
     folder = Path(tempfile.mkdtemp(prefix="nb-", dir=options.workdir))
     if not options.sandbox_program:  # unisolated, the kernel works beside a temporary copy
         shutil.copyfile(plan.submission.path, folder / Path(plan.submission.notebook).name)

@@ -34,9 +34,10 @@ PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "i
            "kpo_course.data", "kpo_course.models", "kpo_course.plots", "kpo_course.widgets", "kpo_course.grading")
 # What a sandboxed kernel imports before its first cell: what every graded notebook uses (a fresh
 # kernel pays for each import, so the debugger, widgets and plots wait until a notebook needs them).
+# matplotlib is left out: a fresh kernel hooks its inline backend up by itself when a notebook first
+# imports pyplot (MPLBACKEND), and most exercises never do.
 SANDBOX_PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "numpy", "pandas",
-                   "matplotlib.pyplot", "matplotlib_inline.backend_inline", "kpo_course", "kpo_course.checks",
-                   "kpo_course.data", "kpo_course.grading.transport")
+                   "kpo_course", "kpo_course.checks", "kpo_course.data", "kpo_course.grading.transport")
 KERNEL_ENV = {"PYTHONHASHSEED": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline",
               "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
               "MALLOC_ARENA_MAX": "2", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}

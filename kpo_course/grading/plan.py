@@ -259,7 +259,7 @@ def _cell_label(plan: _Plan, index: int) -> str:
     return f"cell {index + 1}" + (f" (`{first}`)" if first else "")
 
 
-def _build(plan: _Plan, nonce: str, skipped: Mapping[int, str], language: str):
+def _build(plan: _Plan, nonce: str, skipped: Mapping[int, str], language: str, forked: bool = True):
     """The notebook the kernel runs: the grader's first cell, the student's cells with check cells
     (and read-only cells) replaced by the instructor's, and cells that hung or killed the kernel emptied."""
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
@@ -268,8 +268,8 @@ def _build(plan: _Plan, nonce: str, skipped: Mapping[int, str], language: str):
     cells = [new_code_cell(
         # Forked kernels loaded matplotlib before IPython existed: hook the inline backend up as a fresh
         # kernel does when pyplot is first imported (figures shown and closed after each cell).
-        f"get_ipython().run_line_magic('matplotlib', 'inline')\n"
-        f"from kpo_course.grading.transport import _kernel_grader as _kpo_make_grader\n"
+        ("get_ipython().run_line_magic('matplotlib', 'inline')\n" if forked else "")
+        + f"from kpo_course.grading.transport import _kernel_grader as _kpo_make_grader\n"
         f"{helper} = _kpo_make_grader({nonce!r}, {language!r})\n"
         f"del _kpo_make_grader", metadata={"kpo_grader": "setup"})]
     for index, cell in enumerate(plan.notebook.cells):

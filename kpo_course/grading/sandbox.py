@@ -33,7 +33,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Isolation", "Sandbox", "find_isolation", "bwrap_arguments", "kernel_environment", "SANDBOX_UID",
+__all__ = ["Isolation", "Sandbox", "find_isolation", "prepare_cache", "bwrap_arguments", "kernel_environment", "SANDBOX_UID",
            "SCRATCH", "PidsCgroup"]
 
 SANDBOX_UID = 65534  # "nobody" inside the sandbox
@@ -83,7 +83,8 @@ CACHE = "/kpo-cache"  # where a sandbox sees the content cache the grader wrote 
 def bwrap_arguments(comm: Path, *, scratch_mb: int, uid: int = SANDBOX_UID, cache: Path | None = None) -> list[str]:
     """The ``bwrap`` options for one kernel (the command follows ``--``); ``comm`` is the only host folder
     it can write (the connection file and the ipc sockets live there); ``cache``, if given, is bound
-    read-only at :data:`CACHE`."""
+    read-only at :data:`CACHE`, and matplotlib's font list in it (see :func:`prepare_cache`) into the
+    kernel's matplotlib folder."""
     args = ["--unshare-all", "--unshare-user", "--disable-userns", "--uid", str(uid), "--gid", str(uid),
             "--die-with-parent", "--new-session", "--hostname", "sandbox"]
     for folder in SYSTEM_FOLDERS:
@@ -101,7 +102,27 @@ def bwrap_arguments(comm: Path, *, scratch_mb: int, uid: int = SANDBOX_UID, cach
              "--chdir", f"{SCRATCH}/work"]
     if cache is not None:
         args += ["--ro-bind", str(cache), CACHE]
+        for fonts in sorted(Path(cache).glob("matplotlib/fontlist-*.json")):
+            args += ["--ro-bind", str(fonts), f"{SCRATCH}/home/.matplotlib/{fonts.name}"]
     return args
+
+
+def prepare_cache(cache: Path) -> None:
+    """Fill ``cache`` (a new folder of this run) with matplotlib's font list, made by a fresh Python, so
+    that no sandboxed kernel spends a second rebuilding it (the parsed content is stored there by the
+    grader's own first load). Nothing here comes from an earlier run or a student.
+
+    >>> prepare_cache(Path("/nonexistent/cache"))  # never raises: without it kernels build their own
+    """
+    folder = Path(cache) / "matplotlib"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("MPL", "PYTHON"))}
+        env["MPLCONFIGDIR"] = str(folder)
+        subprocess.run([sys.executable, "-I", "-c", "import matplotlib.font_manager"], env=env, timeout=120,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    except (OSError, subprocess.SubprocessError):
+        pass
 
 
 def kernel_environment(base: dict[str, str], cache: bool = False) -> dict[str, str]:
