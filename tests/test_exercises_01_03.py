@@ -21,7 +21,7 @@ from kpo_course.checks import Feedback, ex01, ex02, ex03
 from kpo_course.checks.kinds import as_number
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = {"01": "01_what_is_kpo", "02": "02_kpo_domains", "03": "03_why_firms_use_kpo"}
+NOTEBOOKS = {"01": "01_case_kpo_or_bpo_at_a_bank", "02": "02_case_mapping_knowledge_work", "03": "03_case_rio_tinto_legal_work"}
 IDS = [q.id for e in NOTEBOOKS for q in checks.questions(e)]
 
 

@@ -25,9 +25,9 @@ from kpo_course.checks import Feedback
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = {
-    "04": "04_benefits.ipynb",
-    "05": "05_drawbacks_and_risks.ipynb",
-    "06": "06_deciding_on_kpo.ipynb",
+    "04": "04_case_astrazeneca_clinical_data.ipynb",
+    "05": "05_case_vendor_switch.ipynb",
+    "06": "06_case_choosing_a_location.ipynb",
     "07": "07_capstone.ipynb",
 }
 IDS = {"04": 5, "05": 6, "06": 7, "07": 9}
