@@ -171,6 +171,10 @@ subprocess.Popen([sys.executable, "-c", code, {MARK!r}], start_new_session=True,
               "        for _ in range(50):\n            handle.write(b'0' * 2**20)\n            written += 1\n"
               "n_domains = len(domains)")
     save(set_answer(nb(SOLUTION), "answer-00-q1", filler), sub / "filler" / EX)
+    forker = ("import os, time\nchildren = 0\nfor _ in range(300):  # far past --max-processes\n"
+              "    if os.fork() == 0:\n        time.sleep(60)\n        os._exit(0)\n    children += 1\n"
+              "n_domains = len(domains)")
+    save(set_answer(nb(SOLUTION), "answer-00-q1", forker), sub / "forker" / EX)
     (sub / "linker").symlink_to(ROOT / "solutions", target_is_directory=True)  # a "student" that is a link
     (sub / "linked").mkdir()
     (sub / "linked" / EX).symlink_to(SOLUTION)
@@ -300,6 +304,13 @@ def test_the_filler_gets_its_own_error_and_the_class_goes_on(graded):
     filler = rows_of(graded, "filler")
     assert filler["00.q1"]["verdict"] == "error" and "OSError" in filler["00.q1"]["message"]
     assert [filler[q]["verdict"] for q in QUESTIONS[1:]] == ["correct"] * 3
+
+
+def test_the_forker_hits_the_process_limit(graded):
+    forker = rows_of(graded, "forker")
+    assert forker["00.q1"]["verdict"] == "error", forker["00.q1"]
+    assert "BlockingIOError" in forker["00.q1"]["message"], forker["00.q1"]  # fork: resource unavailable
+    assert [forker[q]["verdict"] for q in QUESTIONS[1:]] == ["correct"] * 3
 
 
 def test_links_are_not_followed(graded):

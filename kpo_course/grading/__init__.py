@@ -65,7 +65,7 @@ from .execute import _execute_within, _Run
 from .fork_server import _Zygote
 from .gradebook import CSV_COLUMNS, VERDICTS, Gradebook, NotebookResult, Row
 from .kernels import _kernel_classes
-from .sandbox import Isolation, Sandbox, find_isolation, prepare_cache
+from .sandbox import Isolation, PidsCgroup, Sandbox, find_isolation, nproc_counts_per_sandbox, prepare_cache
 from .plan import _load_reference, _Options, _plan, _references, _Rejected
 from .scoring import _missing_rows, _rejected_rows, _score
 from .submissions import Submission, find_submissions
@@ -199,8 +199,8 @@ def grade(
     found = find_submissions(submissions)
     jobs = max(1, min(jobs or os.cpu_count() or 1, max(1, len(found))))
     limits: dict = {"cpu_seconds": cpu_seconds, "memory_mb": memory_mb, "file_mb": min(1024, scratch_mb)}
-    if sandbox:
-        limits["processes"] = max_processes
+    if sandbox and (nproc_counts_per_sandbox() or (os.geteuid() == 0 and PidsCgroup.available())):
+        limits["processes"] = max_processes  # RLIMIT_NPROC per sandbox, or (root) a pids cgroup
     start = time.perf_counter()
     _kernel_classes()[1].abandoned = False
     with tempfile.TemporaryDirectory(prefix="kpo-grade-") as scratch:

@@ -33,7 +33,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Isolation", "Sandbox", "find_isolation", "prepare_cache", "bwrap_arguments", "kernel_environment", "SANDBOX_UID",
+__all__ = ["Isolation", "Sandbox", "find_isolation", "prepare_cache", "nproc_counts_per_sandbox", "bwrap_arguments", "kernel_environment", "SANDBOX_UID",
            "SCRATCH", "PidsCgroup"]
 
 SANDBOX_UID = 65534  # "nobody" inside the sandbox
@@ -123,6 +123,21 @@ def prepare_cache(cache: Path) -> None:
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     except (OSError, subprocess.SubprocessError):
         pass
+
+
+def nproc_counts_per_sandbox(release: str | None = None) -> bool:
+    """Whether ``RLIMIT_NPROC`` counts only the sandbox's processes: Linux 5.14 and later count it per
+    user namespace ("Reimplement RLIMIT_NPROC on top of ucounts"); older kernels count every process of
+    the user, so a small limit there would stop the instructor's own sandboxes.
+
+    >>> nproc_counts_per_sandbox("5.14.0-1"), nproc_counts_per_sandbox("5.4.0-42-generic")
+    (True, False)
+    """
+    import platform
+    import re
+
+    found = re.match(r"(\d+)\.(\d+)", release if release is not None else platform.release())
+    return bool(found) and (int(found.group(1)), int(found.group(2))) >= (5, 14)
 
 
 def kernel_environment(base: dict[str, str], cache: bool = False) -> dict[str, str]:
