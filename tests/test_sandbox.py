@@ -409,3 +409,26 @@ def test_an_interrupted_write_leaves_the_old_gradebook(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         book.write_csv(path)
     assert path.read_text() == old and [p.name for p in tmp_path.iterdir()] == ["gradebook.csv"]
+
+
+def test_no_host_folder_is_writable_from_inside(tmp_path):
+    """Only the sandbox's own tmpfs takes writes: every folder bound from the host is read-only."""
+    from kpo_course.grading.sandbox import Sandbox, kernel_environment
+
+    box = Sandbox(tmp_path / "comm", program=ISOLATION.program, scratch_mb=16, cache=None)
+    box.connection_file.write_text("{}")
+    args = box.command(["true"])
+    assert "--bind" not in args and "--bind-try" not in args
+    hosts = sorted({args[i + 2] for i, a in enumerate(args) if a in ("--ro-bind", "--ro-bind-try")})
+    hosts += ["/", "/dev", "/dev/shm", "/proc", "/sys"]  # bwrap's own root and /dev: memory without a limit
+    probe = ("import os, sys\nwritable = []\nfor place in sys.argv[1:]:\n"
+             "    folder = place if os.path.isdir(place) else os.path.dirname(place)\n"
+             "    if folder == '/tmp' or folder.startswith('/tmp/'):\n        continue  # the size-limited scratch\n"
+             "    try:\n        open(os.path.join(folder, '.kpo-probe'), 'w').close()\n"
+             "        writable.append(folder)\n    except OSError:\n        pass\n"
+             "open('/tmp/ok', 'w').close()\nprint(writable)")
+    result = subprocess.run(box.command([sys.executable, "-c", probe, *hosts]), capture_output=True, text=True,
+                            env=kernel_environment({}), timeout=60)
+    box.close()
+    assert result.returncode == 0, result.stderr[-1000:]
+    assert result.stdout.strip() == "[]"

@@ -75,8 +75,8 @@ def _kernel_classes():
         def __init__(self, *, zygote: _Zygote | None, limits: Mapping[str, Any], kernel_log: str | None,
                      sandbox: Sandbox | None = None, **kwargs: Any) -> None:
             if sandbox is not None:  # the kernel's sockets are files in the one folder it shares with us
-                kwargs.update(transport="ipc", ip=str(sandbox.comm / "k"), cache_ports=False,
-                              connection_file=str(sandbox.comm / "kernel.json"))
+                kwargs.update(transport="ipc", ip=sandbox.inside_ip, cache_ports=False,
+                              connection_file=str(sandbox.connection_file))
             super().__init__(**kwargs)
             self.zygote, self.limits, self.kernel_log, self.sandbox = zygote, dict(limits), kernel_log, sandbox
             if sandbox is not None:
@@ -85,6 +85,12 @@ def _kernel_classes():
                 self._kernel_spec = KernelSpec(
                     argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
                     display_name="Python 3 (sandbox)", language="python", interrupt_mode="message")
+
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kwargs: Any) -> None:
+            await super()._async_launch_kernel(kernel_cmd, **kwargs)
+            if self.sandbox is not None:  # from now on the grader reaches the sockets through /proc/PID/root
+                self.sandbox.process = getattr(self.provisioner, "process", None)
+                self.ip = await self.sandbox.host_ip()
 
         async def _async_pre_start_kernel(self, **kwargs: Any):
             if self.provisioner is None and self.zygote is not None:
@@ -97,7 +103,8 @@ def _kernel_classes():
             command = super().format_kernel_cmd(extra_arguments)
             if self.sandbox is not None:
                 launcher = "from kpo_course.grading.fork_server import _launch_preloaded; _launch_preloaded()"
-                args = command[command.index("ipykernel_launcher") + 1:]
+                args = [self.sandbox.inside_connection_file if a == str(self.sandbox.connection_file) else a
+                        for a in command[command.index("ipykernel_launcher") + 1:]]
                 return self.sandbox.command([sys.executable, "-c", launcher, json.dumps(self.limits), *args])
             if self.zygote is None and os.name == "posix":
                 launcher = "from kpo_course.grading.fork_server import _launch; _launch()"

@@ -9,8 +9,8 @@ A sandboxed kernel runs under ``bwrap`` (https://github.com/containers/bubblewra
 * it writes only to a private ``/tmp`` (a tmpfs with a size limit) that vanishes with it, where its
   ``HOME``, caches and working folder live; nothing it writes is read by a later run; the parsed
   course content comes from a cache the grader wrote afresh in this run, bound read-only;
-* it has no network; it talks to the grader through ZeroMQ ``ipc`` sockets in a folder of its own,
-  the only host folder bound into it;
+* it has no network; it talks to the grader through ZeroMQ ``ipc`` sockets it makes in its own
+  ``/tmp``, which the grader reaches through ``/proc/PID/root``: no host folder is writable from inside;
 * its processes live in a pid namespace: it cannot see or signal the grader, other kernels or
   anything else, and when the kernel ends (or the grader dies: ``--die-with-parent``) every process it
   started, ``setsid`` children included, is killed with the namespace;
@@ -18,7 +18,7 @@ A sandboxed kernel runs under ``bwrap`` (https://github.com/containers/bubblewra
   and processes (``RLIMIT_NPROC``, or a ``pids`` cgroup when the grader runs as root, as root's
   processes are exempt from ``RLIMIT_NPROC``).
 
-    >>> "--unshare-all" in bwrap_arguments(Path("/tmp/k"), scratch_mb=64)
+    >>> "--unshare-all" in bwrap_arguments(Path("/tmp/kernel.json"), scratch_mb=64)
     True
 """
 from __future__ import annotations
@@ -78,13 +78,16 @@ def _python_folders() -> list[str]:
 
 
 CACHE = "/kpo-cache"  # where a sandbox sees the content cache the grader wrote in this run (read-only)
+CONNECTION = f"{SCRATCH}/.kernel"  # the kernel's connection file (read-only) and its ipc sockets, inside
 
 
-def bwrap_arguments(comm: Path, *, scratch_mb: int, uid: int = SANDBOX_UID, cache: Path | None = None) -> list[str]:
-    """The ``bwrap`` options for one kernel (the command follows ``--``); ``comm`` is the only host folder
-    it can write (the connection file and the ipc sockets live there); ``cache``, if given, is bound
-    read-only at :data:`CACHE`, and matplotlib's font list in it (see :func:`prepare_cache`) into the
-    kernel's matplotlib folder."""
+def bwrap_arguments(connection_file: Path | None, *, scratch_mb: int, uid: int = SANDBOX_UID,
+                    cache: Path | None = None) -> list[str]:
+    """The ``bwrap`` options for one kernel (the command follows ``--``). No host folder is writable:
+    ``connection_file`` is bound read-only into :data:`CONNECTION`, where the kernel makes its ipc
+    sockets in its own ``/tmp`` (the grader reaches them through ``/proc/PID/root``); ``cache``, if
+    given, is bound read-only at :data:`CACHE`, and matplotlib's font list in it (see
+    :func:`prepare_cache`) into the kernel's matplotlib folder."""
     args = ["--unshare-all", "--unshare-user", "--disable-userns", "--uid", str(uid), "--gid", str(uid),
             "--die-with-parent", "--new-session", "--hostname", "sandbox"]
     for folder in SYSTEM_FOLDERS:
@@ -97,14 +100,16 @@ def bwrap_arguments(comm: Path, *, scratch_mb: int, uid: int = SANDBOX_UID, cach
     args += ["--ro-bind", package, package]
     args += ["--proc", "/proc", "--dev", "/dev",
              "--size", str(int(scratch_mb) * 2**20), "--tmpfs", SCRATCH,
-             "--dir", f"{SCRATCH}/home", "--dir", f"{SCRATCH}/work",
-             "--bind", str(comm), str(comm),
+             "--dir", f"{SCRATCH}/home", "--dir", f"{SCRATCH}/work", "--dir", CONNECTION,
              "--chdir", f"{SCRATCH}/work"]
+    if connection_file is not None:
+        args += ["--ro-bind", str(connection_file), f"{CONNECTION}/kernel.json"]
     if cache is not None:
         args += ["--ro-bind", str(cache), CACHE]
         for fonts in sorted(Path(cache).glob("matplotlib/fontlist-*.json")):
             args += ["--ro-bind", str(fonts), f"{SCRATCH}/home/.matplotlib/{fonts.name}"]
-    return args
+    # bwrap's own root and /dev are memory file systems without a size limit: read-only once set up
+    return args + ["--remount-ro", "/dev", "--remount-ro", "/"]
 
 
 def prepare_cache(cache: Path) -> None:
@@ -182,7 +187,7 @@ def find_isolation() -> Isolation:
 
     probe = "import socket, os; print('ok', os.getuid(), len(socket.if_nameindex()))"
     with tempfile.TemporaryDirectory(prefix="kpo-probe-") as comm:
-        command = [program, *bwrap_arguments(Path(comm), scratch_mb=8), "--", sys.executable, "-I", "-c", probe]
+        command = [program, *bwrap_arguments(None, scratch_mb=8), "--", sys.executable, "-I", "-c", probe]
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=comm)
         except (OSError, subprocess.SubprocessError) as error:
@@ -277,10 +282,33 @@ class Sandbox:
                 self.cgroup = PidsCgroup(max_processes)
         Sandbox.live.add(self)
 
+    @property
+    def connection_file(self) -> Path:
+        """The connection file as the grader writes it (bound read-only into the sandbox)."""
+        return self.comm / "kernel.json"
+
+    inside_ip = f"{CONNECTION}/k"  # the ipc socket prefix as the kernel sees it
+    inside_connection_file = f"{CONNECTION}/kernel.json"
+
     def command(self, inner: list[str]) -> list[str]:
-        command = [self.program, *bwrap_arguments(self.comm, scratch_mb=self.scratch_mb, cache=self.cache),
-                   "--", *inner]
+        command = [self.program, *bwrap_arguments(self.connection_file, scratch_mb=self.scratch_mb,
+                                                  cache=self.cache), "--", *inner]
         return self.cgroup.wrap(command) if self.cgroup is not None else command
+
+    async def host_ip(self, seconds: float = 10) -> str:
+        """The ipc socket prefix as the grader reaches it: through the sandbox's first process's root."""
+        import asyncio
+
+        process = self.process
+        deadline = asyncio.get_running_loop().time() + seconds
+        while process is not None and process.poll() is None:
+            children = _read(Path(f"/proc/{process.pid}/task/{process.pid}/children")).split()
+            if children:
+                return f"/proc/{children[0]}/root{self.inside_ip}"
+            if asyncio.get_running_loop().time() > deadline:
+                break
+            await asyncio.sleep(0.005)
+        return self.inside_ip  # bwrap did not start: the kernel will be reported dead
 
     def close(self) -> None:
         """Kill bwrap (its pid namespace, so every process in the sandbox, dies with it) and the cgroup."""
