@@ -143,7 +143,8 @@ def environment_report() -> Report:
 def grading_isolation() -> str:
     """One line for ``kpo-course doctor``: can ``kpo-course grade`` sandbox student code here?
 
-    Not part of :func:`environment_report` (learners need no sandbox; only an instructor who grades).
+    Not part of :func:`environment_report` (learners need no sandbox; only an instructor who grades), so
+    a missing sandbox is a warning (⚠), never a failed check (✗).
 
     >>> grading_isolation().startswith(("Grading", "Rättning"))
     True
@@ -155,11 +156,11 @@ def grading_isolation() -> str:
         return tr(f"Grading isolation: ✓ {isolation.describe()}; kpo-course grade runs each notebook in a sandbox.",
                   f"Rättningens isolering: ✓ {isolation.describe()}; kpo-course grade kör varje anteckningsbok "
                   "i en sandlåda.")
-    return tr(f"Grading isolation: ✗ {isolation.describe()}. kpo-course grade refuses to run student code "
+    return tr(f"Grading isolation: ⚠ {isolation.describe()}. kpo-course grade refuses to run student code "
               "unisolated unless given --unsafe-no-sandbox. Fix: on Debian/Ubuntu `sudo apt install bubblewrap`, "
               "on Fedora `sudo dnf install bubblewrap`; on macOS or Windows grade inside a Linux VM or container "
               "(docs/instructor-guide.md).",
-              f"Rättningens isolering: ✗ {isolation.describe()}. kpo-course grade kör inte elevkod utan isolering "
+              f"Rättningens isolering: ⚠ {isolation.describe()}. kpo-course grade kör inte elevkod utan isolering "
               "om du inte anger --unsafe-no-sandbox. Åtgärd: på Debian/Ubuntu `sudo apt install bubblewrap`, på "
               "Fedora `sudo dnf install bubblewrap`; på macOS eller Windows, rätta i en virtuell Linuxmaskin "
               "eller container (docs/instructor-guide.md).")
