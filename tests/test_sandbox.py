@@ -432,3 +432,14 @@ def test_no_host_folder_is_writable_from_inside(tmp_path):
     box.close()
     assert result.returncode == 0, result.stderr[-1000:]
     assert result.stdout.strip() == "[]"
+
+
+def test_doctor_says_which_isolation_grading_has(monkeypatch):
+    from kpo_course import doctor
+    from kpo_course.grading import sandbox
+
+    assert doctor.grading_isolation().startswith("Grading isolation: ✓ bubblewrap")
+    missing = sandbox.Isolation("none", None, "", False, "bwrap (Debian/Ubuntu package bubblewrap) is not installed")
+    monkeypatch.setattr(sandbox, "find_isolation", lambda: missing)
+    line = doctor.grading_isolation()
+    assert "⚠" in line and "apt install bubblewrap" in line and "--unsafe-no-sandbox" in line
