@@ -475,20 +475,38 @@ def data_texts(directory: Path = DATA_DIR) -> Iterator[Text]:
                     yield Text(f"content/data/{name}", f"{entry_id} › {field or 'text'} ({language})", text[language])
 
 
+#: Put on its own line under a heading of the instructor guide, this marks the section (down to the
+#: next heading of the same or a higher level) as about the course's software (grading, slides,
+#: deployment): its numbers are versions, timings and settings, not claims about KPO.
+SOFTWARE_SECTION = "<!-- facts: software -->"
+
+
 def guide_texts(path: Path, root: Path) -> Iterator[Text]:
-    """The instructor guide, one paragraph at a time, each with its first line number."""
+    """The instructor guide, one paragraph at a time, each with its first line number.
+
+    Sections marked with :data:`SOFTWARE_SECTION` are left out.
+    """
     if not path.is_file():
         return
     text = _CODE_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), path.read_text(encoding="utf-8"))
-    start, lines = 1, []
+    start, lines, level, skip_below = 1, [], 0, None
     for number, line in enumerate(text.splitlines() + [""], start=1):
-        if line.strip():
+        heading = re.match(r"^(#+)\s", line)
+        marker = line.strip() == SOFTWARE_SECTION
+        if line.strip() and not heading and not marker:
             if not lines:
                 start = number
             lines.append(line)
-        elif lines:
+            continue
+        if lines and skip_below is None:  # a paragraph ends: at a blank line, a heading or a marker
             yield Text(str(path.relative_to(root)), f"line {start}", clean_markdown("\n".join(lines)))
-            lines = []
+        lines = []
+        if heading:
+            level = len(heading.group(1))
+            if skip_below is not None and level <= skip_below:
+                skip_below = None
+        if marker:
+            skip_below = level
 
 
 def course_texts(root: Path) -> Iterator[Text]:

@@ -168,6 +168,14 @@ def test_an_unsupported_number_is_reported_with_file_and_cell(tmp_path, content)
     ]
 
 
+def test_a_software_section_of_the_guide_is_not_read_for_kpo_facts(tmp_path):
+    guide = ("# Guide\n\n## Grading\n\n" + facts.SOFTWARE_SECTION + "\n\nIt graded 20 notebooks 3.5 times as fast.\n\n"
+             "### Speed\n\nAbout 17.3 times.\n\n## Cases\n\nRio Tinto saved US$63k a month.\n")
+    root = _course(tmp_path, [], guide=guide)
+    gaps = facts.number_gaps(root, load(root / "kpo_course" / "content" / "data"))
+    assert [(g.place, g.number) for g in gaps] == [("line 15", "US$63k")]
+
+
 def test_a_case_summary_is_held_to_its_own_support(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
