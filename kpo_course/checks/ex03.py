@@ -428,11 +428,11 @@ _question(
     ),
     hint=say("Share × budget, with the share as a decimal: 0.2 × 100_000_000.",
              "Andel × budget, med andelen som decimaltal: 0.2 × 100_000_000."),
-    worked=say("target_share = 0.2 (the row with unit \"share\"); legal_budget = 100,000,000 (unit \"USD\" and "
-               "\"budget\" in the label: (rio[\"unit\"] == \"USD\") & rio[\"label\"].str.contains(\"budget\")); "
+    worked=say("target_share = 0.2 (the row with unit \"share\"); legal_budget = 100,000,000 (the larger of the two "
+               "amounts with unit \"USD\": rio.loc[rio[\"unit\"] == \"USD\", \"value\"].max()); "
                "0.2 × 100,000,000 = 20,000,000: up to about US$20m a year.",
-               "target_share = 0.2 (raden med enheten \"share\"); legal_budget = 100 000 000 (enheten \"USD\" och "
-               "\"budget\" i etiketten: (rio[\"unit\"] == \"USD\") & rio[\"label\"].str.contains(\"budget\")); "
+               "target_share = 0.2 (raden med enheten \"share\"); legal_budget = 100 000 000 (det större av de två "
+               "beloppen med enheten \"USD\": rio.loc[rio[\"unit\"] == \"USD\", \"value\"].max()); "
                "0,2 × 100 000 000 = 20 000 000: upp till omkring 20 miljoner dollar om året."),
 )
 
