@@ -197,10 +197,15 @@ def check(question_id: str, answer: Any = ...) -> Feedback:
                 hint = localize(item.hint)
         tried_enough = correct is True or (correct is False and _misses[item.id] >= 2)
         worked = localize(item.worked) if item.worked and tried_enough else ""
+        result = dict(verdict.result)
+        if correct is False and result.get("misconception"):  # a named cause: its id is the question's plus its name
+            result["misconception"] = f"{item.id}.{result['misconception']}"
+        else:
+            result.pop("misconception", None)
         feedback = Feedback(
             item.id, correct, localize(verdict.message), hint,
             points=item.points if correct else 0.0, max_points=item.points,
-            result=dict(verdict.result), worked=worked,
+            result=result, worked=worked,
         )
         progress.record(item.id, correct=correct, points=feedback.points, max_points=item.points)
     return _graded(feedback)

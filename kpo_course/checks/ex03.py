@@ -87,18 +87,18 @@ def _london_slips() -> list[tuple[float, Text]]:
             "You divided by seven. London is the expensive side: \"seven times cheaper\" means a London lawyer "
             "costs seven times the Delhi rate.",
             "Du delade med sju. London är den dyra sidan: \"sju gånger billigare\" betyder att en jurist i London "
-            "kostar sju gånger dagpriset i Delhi.")),
+            "kostar sju gånger dagpriset i Delhi."), "divided_by_seven"),
         (rate, say(
             "That is the Delhi rate, what a CPA Global lawyer cost. The question asks for the London rate.",
-            "Det är dagpriset i Delhi, vad en jurist hos CPA Global kostade. Frågan gäller dagpriset i London.")),
+            "Det är dagpriset i Delhi, vad en jurist hos CPA Global kostade. Frågan gäller dagpriset i London."), "delhi_rate"),
         (times, say("That is the ratio, not a rate in dollars. Multiply it by the Delhi day rate.",
-                    "Det är kvoten, inte ett dagpris i dollar. Multiplicera den med dagpriset i Delhi.")),
+                    "Det är kvoten, inte ett dagpris i dollar. Multiplicera den med dagpriset i Delhi."), "ratio_not_rate"),
         (rate * team, say(
             "That is what the whole Delhi team of 12 cost a day. The question asks for one London lawyer's day rate.",
-            "Det är vad hela teamet på 12 i Delhi kostade per dag. Frågan gäller dagpriset för en jurist i London.")),
+            "Det är vad hela teamet på 12 i Delhi kostade per dag. Frågan gäller dagpriset för en jurist i London."), "whole_delhi_team"),
         (rate * times * team, say(
             "That is what 12 London lawyers would cost a day. The question asks for one lawyer.",
-            "Det är vad 12 jurister i London skulle kosta per dag. Frågan gäller en jurist.")),
+            "Det är vad 12 jurister i London skulle kosta per dag. Frågan gäller en jurist."), "twelve_london_lawyers"),
     ]
 
 
@@ -116,19 +116,19 @@ def _target_slips() -> list[tuple[float, Text]]:
             "You typed the percent as 20 instead of 0.2: 20 × US$100m is twenty times the whole budget. "
             "20% is 0.2.",
             "Du skrev procenten som 20 i stället för 0,2: 20 × 100 miljoner dollar är tjugo gånger hela budgeten. "
-            "20 procent är 0.2.")),
+            "20 procent är 0.2."), "percent_as_whole_number"),
         (share * 100, say("That is the percent. The question asks for the saving in US dollars.",
-                          "Det är procentsatsen. Frågan gäller besparingen i US-dollar.")),
+                          "Det är procentsatsen. Frågan gäller besparingen i US-dollar."), "percent_not_dollars"),
         (share, say("That is the share. Multiply it by the budget to get dollars.",
-                    "Det är andelen. Multiplicera den med budgeten för att få dollar.")),
+                    "Det är andelen. Multiplicera den med budgeten för att få dollar."), "share_not_dollars"),
         ((1 - share) * budget, say(
             "That is what would be left of the budget (80%). The question asks for the saving itself.",
-            "Det är vad som skulle återstå av budgeten (80 procent). Frågan gäller själva besparingen.")),
+            "Det är vad som skulle återstå av budgeten (80 procent). Frågan gäller själva besparingen."), "what_is_left"),
         (budget, say("That is the whole legal budget, not the saving.",
-                     "Det är hela den juridiska budgeten, inte besparingen.")),
+                     "Det är hela den juridiska budgeten, inte besparingen."), "whole_budget"),
         (_first_month(), say(
             "That is what was saved in roughly the first month. The question asks for the yearly target.",
-            "Det är vad som sparades ungefär under den första månaden. Frågan gäller målet per år.")),
+            "Det är vad som sparades ungefär under den första månaden. Frågan gäller målet per år."), "first_month"),
     ]
 
 
@@ -144,14 +144,14 @@ def _pace_slips() -> list[tuple[float, Text]]:
     return [
         (12 * first / budget * 100, say(
             "Write the share as a decimal, not a percent: 12% is 0.12.",
-            "Skriv andelen som decimaltal, inte i procent: 12 procent är 0.12.")),
+            "Skriv andelen som decimaltal, inte i procent: 12 procent är 0.12."), "percent_not_decimal"),
         (12 * first, say("That is the amount saved in a year, in dollars. Divide it by the budget to get a share.",
-                         "Det är beloppet som sparas på ett år, i dollar. Dela det med budgeten för att få en andel.")),
+                         "Det är beloppet som sparas på ett år, i dollar. Dela det med budgeten för att få en andel."), "yearly_dollars"),
         (first / budget, say("That is one month's saving as a share. The question asks about a whole year: 12 months.",
-                             "Det är en månads besparing som andel. Frågan gäller ett helt år: 12 månader.")),
+                             "Det är en månads besparing som andel. Frågan gäller ett helt år: 12 månader."), "one_month"),
         (_target_share(), say(
             "That is the target (up to 20%). The question asks what the first month's pace would give in a year.",
-            "Det är målet (upp till 20 procent). Frågan gäller vad takten under den första månaden skulle ge på ett år.")),
+            "Det är målet (upp till 20 procent). Frågan gäller vad takten under den första månaden skulle ge på ett år."), "target_not_pace"),
     ]
 
 
@@ -169,10 +169,10 @@ def _pay_slips() -> list[tuple[float, Text]]:
             "Upside down: that is the Indian pay as a share of the US pay (about 4%). The question asks how many "
             "times more a US first-year lawyer earned: US pay ÷ Indian pay.",
             "Upp och ner: det är den indiska lönen som andel av den amerikanska (ungefär 4 procent). Frågan gäller "
-            "hur många gånger mer en förstaårsjurist i USA tjänade: amerikansk lön ÷ indisk lön.")),
+            "hur många gånger mer en förstaårsjurist i USA tjänade: amerikansk lön ÷ indisk lön."), "upside_down"),
         (us - india, say(
             "That is the difference in dollars. The question asks for a ratio: divide, do not subtract.",
-            "Det är skillnaden i dollar. Frågan gäller en kvot: dela, subtrahera inte.")),
+            "Det är skillnaden i dollar. Frågan gäller en kvot: dela, subtrahera inte."), "subtracted"),
     ]
 
 
@@ -350,16 +350,16 @@ def _team_cost_slips() -> list[tuple[float, Text]]:
     team, rate = _team(), _delhi_rate()
     return [
         (team * rate, say("That is what the team cost a day. A month has 21 working days here: multiply by 21.",
-                          "Det är vad teamet kostade per dag. En månad har här 21 arbetsdagar: multiplicera med 21.")),
+                          "Det är vad teamet kostade per dag. En månad har här 21 arbetsdagar: multiplicera med 21."), "one_day"),
         (rate * WORKING_DAYS, say("That is one lawyer's month. The Delhi team had 12 lawyers.",
-                                  "Det är en jurists månad. Teamet i Delhi hade 12 jurister.")),
+                                  "Det är en jurists månad. Teamet i Delhi hade 12 jurister."), "one_lawyer"),
         (team * rate * 30, say("You counted 30 days. Lawyers are paid for working days: use the 21 the question gives.",
-                               "Du räknade 30 dagar. Jurister får betalt för arbetsdagar: använd de 21 som frågan anger.")),
+                               "Du räknade 30 dagar. Jurister får betalt för arbetsdagar: använd de 21 som frågan anger."), "thirty_days"),
         (team * rate * WORKING_DAYS * 12, say("That is a year. The question asks for one month.",
-                                              "Det är ett år. Frågan gäller en månad.")),
+                                              "Det är ett år. Frågan gäller en månad."), "a_year"),
         (team * rate * WORKING_DAYS * _times_cheaper(), say(
             "That is what 12 London lawyers would cost a month. The question asks about the Delhi team.",
-            "Det är vad 12 jurister i London skulle kosta i månaden. Frågan gäller teamet i Delhi.")),
+            "Det är vad 12 jurister i London skulle kosta i månaden. Frågan gäller teamet i Delhi."), "london_team"),
     ]
 
 

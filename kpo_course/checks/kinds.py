@@ -330,9 +330,10 @@ def number(
             return _wrong_type_shown("a number", "ett tal", answer)
         if abs(value - expected) <= tolerance:
             return Verdict(True, right or say("Right.", "Rätt."), {"value": value})
-        for wrong, message in common_wrong:
+        for position, (wrong, message, *name) in enumerate(common_wrong, 1):
             if abs(value - wrong) <= max(tolerance, 1e-9):
-                return Verdict(False, message, {"value": value, "reason": "common_wrong"})
+                return Verdict(False, message, {"value": value, "reason": "common_wrong",
+                                                "misconception": slip_name(position, name)})
         if value > expected and too_high:
             return Verdict(False, too_high, {"value": value, "reason": "too_high"})
         if value < expected and too_low:
@@ -343,7 +344,18 @@ def number(
             {"value": value},
         )
 
+    check.misconceptions = lambda: [(slip_name(position, name), wrong, message)  # type: ignore[attr-defined]
+                                    for position, (wrong, message, *name) in enumerate(common_wrong, 1)]
     return check
+
+
+def slip_name(position: int, name: Sequence[str]) -> str:
+    """A known slip's misconception name: the one it was given, else ``slip`` and its place in the list.
+
+    >>> slip_name(2, ["divided_by_seven"]), slip_name(2, [])
+    ('divided_by_seven', 'slip2')
+    """
+    return str(name[0]) if name else f"slip{position}"
 
 
 def amount(
@@ -406,11 +418,14 @@ def amount(
         if value is not None and abs(value - want) > tolerance:
             # Known slips match within 1% of their own size, not within the answer's tolerance:
             # with a wide tolerance (±100) two small slips (0.00004, 27.7) would be told apart wrongly.
-            for wrong, message in slips():
+            for position, (wrong, message, *name) in enumerate(slips(), 1):
                 if math.isclose(value, wrong, rel_tol=0.01, abs_tol=1e-12):
-                    return Verdict(False, message, {"value": value, "reason": "common_wrong"})
+                    return Verdict(False, message, {"value": value, "reason": "common_wrong",
+                                                    "misconception": slip_name(position, name)})
         return number(want, tolerance, right=right, too_high=too_high, too_low=too_low)(answer)
 
+    check.misconceptions = lambda: [(slip_name(position, name), wrong, message)  # type: ignore[attr-defined]
+                                    for position, (wrong, message, *name) in enumerate(slips(), 1)]
     return check
 
 
@@ -427,8 +442,11 @@ def boolean(expected: bool, *, if_true: Text, if_false: Text) -> Checker:
                     {"reason": "text_bool"},
                 )
             return _wrong_type_shown("True or False", "True eller False", answer)
-        return Verdict(answer == expected, if_true if answer else if_false, {"value": answer})
+        result = {"value": answer} if answer == expected else {"value": answer, "misconception": f"said_{answer}".lower()}
+        return Verdict(answer == expected, if_true if answer else if_false, result)
 
+    check.misconceptions = lambda: [(f"said_{not expected}".lower(), not expected,  # type: ignore[attr-defined]
+                                     if_false if expected else if_true)]
     return check
 
 
@@ -450,8 +468,11 @@ def choice(expected: str, feedback: Mapping[str, Text]) -> Checker:
                     f"{shown(answer)} är inget av alternativen: välj {listed}."),
                 {"reason": "unknown_option"},
             )
-        return Verdict(key == expected, feedback[key], {"value": key})
+        result = {"value": key} if key == expected else {"value": key, "misconception": f"chose_{key}"}
+        return Verdict(key == expected, feedback[key], result)
 
+    check.misconceptions = lambda: [(f"chose_{key}", key, feedback[key])  # type: ignore[attr-defined]
+                                    for key in keys if key != expected]
     return check
 
 
@@ -610,9 +631,11 @@ def selection(expected: Sequence[str], options: Mapping[str, Text], right: Text 
         if missed:
             parts.append(say(f"You missed {len(missed)} that belong{'s' * (len(missed) == 1)} in the list.",
                              f"Du missade {len(missed)} som hör hemma i listan."))
-        return Verdict(False, {lang: " ".join(p[lang] for p in parts) for lang in ("en", "sv")},
-                       {"wrong": wrong, "missed": missed})
+        result = {"wrong": wrong, "missed": missed, **({"misconception": f"picked_{wrong[0]}"} if wrong else {})}
+        return Verdict(False, {lang: " ".join(p[lang] for p in parts) for lang in ("en", "sv")}, result)
 
+    check.misconceptions = lambda: [(f"picked_{key}", [*expected, key], options[key])  # type: ignore[attr-defined]
+                                    for key in options if _normal(key) not in wanted]
     return check
 
 
@@ -633,6 +656,8 @@ def refuse_tables(what: Text, checker: Checker) -> Checker:
                 else f"Det är en {kind}; svaret här är {what[lang]}.")), {"reason": "type", "type": kind})
         return checker(answer)
 
+    if hasattr(checker, "misconceptions"):
+        check.misconceptions = checker.misconceptions  # type: ignore[attr-defined]
     return check
 
 

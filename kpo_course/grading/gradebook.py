@@ -16,7 +16,8 @@ from typing import Any
 
 __all__ = ["csv_safe", "CSV_COLUMNS", "VERDICTS", "Row", "NotebookResult", "Gradebook"]
 
-CSV_COLUMNS = ("student", "notebook", "question", "points", "max_points", "verdict", "message")
+# Column order is part of the format (kpo-course report and the LMS exports read it): add at the end only.
+CSV_COLUMNS = ("student", "notebook", "question", "points", "max_points", "verdict", "message", "misconception")
 VERDICTS = ("correct", "wrong", "unanswered", "manual", "error", "missing")
 
 
@@ -33,12 +34,14 @@ class Row:
     message: str
     hint: str = ""  # shown on the feedback page for a wrong answer, not in the CSV
     detail: str = ""  # e.g. the memo's text, for the feedback page
+    misconception: str = ""  # a wrong answer's named cause, e.g. "03.q1.divided_by_seven" (kpo-course report)
 
     def as_csv(self) -> dict[str, Any]:
         """The CSV line; text a spreadsheet would run as a formula is escaped (see :func:`csv_safe`)."""
         return {"student": csv_safe(self.student), "notebook": csv_safe(self.notebook),
                 "question": csv_safe(self.question), "points": f"{self.points:g}",
-                "max_points": f"{self.max_points:g}", "verdict": self.verdict, "message": csv_safe(self.message)}
+                "max_points": f"{self.max_points:g}", "verdict": self.verdict, "message": csv_safe(self.message),
+                "misconception": csv_safe(self.misconception)}
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")

@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .execute import _Run
+from .execute import Run
 from .gradebook import NotebookResult, Row
-from .plan import _Options, _Plan, _Reference
+from .plan import Options, Plan, Reference
 from .submissions import Submission
 from .transport import decode_answer
 
@@ -40,17 +40,18 @@ def _verdict_word(correct: bool | None) -> str:
     return {True: "correct", False: "wrong", None: "unanswered"}[correct]
 
 
-def _earlier_trouble(plan: _Plan, run: _Run, before: int | None) -> str:
+def _earlier_trouble(plan: Plan, run: Run, before: int | None) -> str:
     notes = [note for index, note in sorted({**run.cell_notes, **run.skipped}.items())
              if before is None or index < before]
     return (" Earlier, " + "; ".join(notes[-2:]) + ".") if notes else ""
 
 
-def _score(plan: _Plan, run: _Run, result: NotebookResult) -> None:
+def score_run(plan: Plan, run: Run, result: NotebookResult) -> None:
     from ..i18n import tr
 
     where = {qid: index for index, pairs in plan.captures.items() for qid, _ in pairs}
     for item in plan.questions:
+        misconception = ""
         row = dict(student=result.student, notebook=result.notebook, question=item.id, points=0.0,
                    max_points=float(item.points))
         if item.id in plan.missing:
@@ -93,6 +94,7 @@ def _score(plan: _Plan, run: _Run, result: NotebookResult) -> None:
                               " (Obs: i anteckningsboken bedömdes svaret annorlunda; rättaren bedömde sin egen "
                               "kopia av svaret.)")
             correct = feedback.correct
+            misconception = str(feedback.result.get("misconception", ""))
         elif item.kind != "chart":
             # Not plain data, where plain data is asked for: the grader judges a stand-in of the same
             # type name, so the verdict never depends on code that ran in the student's kernel.
@@ -111,7 +113,8 @@ def _score(plan: _Plan, run: _Run, result: NotebookResult) -> None:
             result.kernel_checked.append(item.id)
         points = float(item.points) if correct is True else 0.0
         result.rows.append(Row(**{**row, "points": points}, verdict=_verdict_word(correct), message=message,
-                               hint=_hint(item) if correct is False else ""))
+                               hint=_hint(item) if correct is False else "",
+                               misconception=misconception if correct is False else ""))
     for memo, text in plan.memos:
         if text is None:
             message = tr("Memo cell missing: there is no memo to grade.",
@@ -123,12 +126,12 @@ def _score(plan: _Plan, run: _Run, result: NotebookResult) -> None:
                                detail=text or ""))
 
 
-def _rejected_rows(submission: Submission, reason: str, options: _Options) -> list[Row]:
+def rejected_rows(submission: Submission, reason: str, options: Options) -> list[Row]:
     from .. import checks
 
     exercise = submission.exercise
     questions = checks.questions(exercise) if exercise else []
-    reference = options.references.get(exercise or "") or _Reference(None)
+    reference = options.references.get(exercise or "") or Reference(None)
     rows = [Row(submission.student, submission.notebook, q.id, 0.0, float(q.points), "error", reason)
             for q in questions]
     rows += [Row(submission.student, submission.notebook, m.grade_id, 0.0, m.points, "error", reason)
@@ -136,7 +139,7 @@ def _rejected_rows(submission: Submission, reason: str, options: _Options) -> li
     return rows or [Row(submission.student, submission.notebook, "", 0.0, 0.0, "error", reason)]
 
 
-def _missing_rows(results: list[NotebookResult], options: _Options) -> list[NotebookResult]:
+def missing_rows(results: list[NotebookResult], options: Options) -> list[NotebookResult]:
     """A row per question for each exercise a student did not hand in (others did: a notebook of
     that exercise was read). Rows say "missing", so totals compare like with like."""
     names: dict[str, str] = {}
@@ -153,7 +156,7 @@ def _missing_rows(results: list[NotebookResult], options: _Options) -> list[Note
                 continue
             submission = Submission(student, Path(notebook), notebook)
             result = NotebookResult(student, notebook, exercise, "")
-            result.rows = [dataclasses.replace(r, verdict="missing") for r in _rejected_rows(
+            result.rows = [dataclasses.replace(r, verdict="missing") for r in rejected_rows(
                 submission, "Not handed in: there is no notebook for this exercise.", options)]
             extra.append(result)
     return extra
