@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+from ..i18n import LANGUAGES
+
 
 def run(args: argparse.Namespace, extra: list[str] | None = None) -> int:
     from . import data, lms
@@ -46,6 +48,6 @@ def add_parser(commands) -> argparse.ArgumentParser:
                     "(offline), and lms/: canvas_grades.csv, moodle_grades.csv, moodle_quizzes.xml.")
     report.add_argument("files", nargs="+", metavar="FILE", help="gradebook CSV(s) and/or progress JSON file(s)")
     report.add_argument("--out", default="report", metavar="DIR", help="folder to write into (default report/)")
-    report.add_argument("--language", choices=["en", "sv"], default="en", help="language of the page and messages")
+    report.add_argument("--language", choices=list(LANGUAGES), default="en", help="language of the page and messages")
     report.set_defaults(run=run)
     return report
