@@ -2,7 +2,7 @@
 
     kpo-course start            open the course in JupyterLab
     kpo-course doctor           check that everything (widgets included) will work
-    kpo-course build [--check]  write exercises/ from solutions/
+    kpo-course build [--check]  write exercises/ from solutions/, and the translated editions (lessons/sv/...)
     kpo-course execute [PATHS]  run notebooks and store their outputs
     kpo-course coverage         which lessons teach and which questions assess each claim
     kpo-course facts            the fact ledger (fact, source, where, what it states); exit 1 on a gap
@@ -95,21 +95,38 @@ def _doctor(args: argparse.Namespace, extra: list[str]) -> int:
 
 def _build(args: argparse.Namespace, extra: list[str]) -> int:
     from .authoring.build import BuildError, build
+    from .authoring.translate import TranslationError, build as build_editions
     root = course_root()
     try:
         stale = build(root, check=args.check)
-    except BuildError as error:
+        editions = build_editions(root, check=args.check, update_catalogs=args.update_catalogs)
+    except (BuildError, TranslationError) as error:
         print(f"kpo-course build: {error}", file=sys.stderr)
         return 2
-    names = ", ".join(str(p.relative_to(root)) for p in stale)
+    names = ", ".join(str(p.relative_to(root)) for p in stale + editions.stale)
+    catalogs = ", ".join(str(p.relative_to(root)) for p in editions.stale_catalogs)
     if args.check:
-        if stale:
-            print(f"kpo-course build --check: out of date: {names}\nRun `kpo-course build` and commit the result.",
-                  file=sys.stderr)
+        if stale or editions.stale or editions.problems:
+            if names:
+                print(f"kpo-course build --check: out of date: {names}\nRun `kpo-course build` and commit the result.",
+                      file=sys.stderr)
+            for problem in editions.problems:
+                print(f"kpo-course build --check: translation: {problem}", file=sys.stderr)
+            if editions.problems:
+                print("Run `kpo-course build --update-catalogs`, translate the empty and fuzzy entries in "
+                      "locale/ (see docs/terms-sv.md), then `kpo-course build`.", file=sys.stderr)
             return 1
-        print("kpo-course build --check: exercises/ is up to date.")
+        print("kpo-course build --check: exercises/ and the translated editions are up to date.")
         return 0
-    print(f"kpo-course build: wrote {names}" if stale else "kpo-course build: exercises/ was already up to date.")
+    if catalogs:
+        print(f"kpo-course build: updated catalogs {catalogs}")
+    print(f"kpo-course build: wrote {names}" if names else "kpo-course build: everything was already up to date.")
+    if editions.stale:
+        print("Run `kpo-course execute` on the written lessons/<language>/ and solutions/<language>/ notebooks "
+              "to store their outputs in that language.")
+    if editions.problems:
+        print(f"kpo-course build: {len(editions.problems)} translation problems (missing, fuzzy or obsolete entries) "
+              "(`kpo-course build --check` lists them).")
     return 0
 
 
@@ -290,7 +307,11 @@ def parser() -> argparse.ArgumentParser:
                                             "code becomes a runnable stub, outputs are cleared, nbgrader "
                                             "metadata is kept or added.")
     build.add_argument("--check", action="store_true",
-                       help="change nothing; exit 1 naming the exercises that are out of date")
+                       help="change nothing; exit 1 naming the exercises and translated notebooks that are out "
+                            "of date, and every missing, fuzzy or obsolete catalog entry")
+    build.add_argument("--update-catalogs", action="store_true",
+                       help="first bring every locale/<language>/ catalog in step with its English notebook "
+                            "(a changed paragraph keeps its translation, marked fuzzy)")
     build.set_defaults(run=_build)
 
     execute = commands.add_parser("execute", help="run notebooks and store their outputs",
