@@ -10,9 +10,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from kpo_course.authoring.build import (
-    BEGIN, END, MARKDOWN_PROMPT, BuildError, build, exercise_from_solution, stub_for,
-)
+from kpo_course.authoring.build import MARKDOWN_PROMPT, BuildError, build, exercise_from_solution, stub_for
+from kpo_course.nbgrader_cells import BEGIN, END
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -269,15 +269,18 @@ def test_the_hostile_run_finishes_and_honest_scores_equal_a_clean_run(graded):
 
 
 def test_nothing_was_changed_anywhere(graded):
-    for name in ("submissions", "solutions", "cache"):
+    for name in ("submissions", "cache"):
         assert graded["after"][name] == graded["before"][name], name
-    # The course package is shared with people editing it while this runs: any file that changed must
-    # not be the vandal's work (everything it writes carries MARK).
-    before, after = graded["before"]["package"], graded["after"]["package"]
-    changed = [name for name in after if before.get(name) != after[name]]
-    assert not [name for name in changed if MARK[-12:] in name], changed
-    package = course_package()
-    assert not [name for name in changed if "def check(*args" in (package / name).read_text(errors="replace")]
+    # The course package and solutions are shared with people editing them while this runs: any file that
+    # changed must not be the vandal's work (everything it writes carries MARK).
+    for name, folder in (("package", course_package()), ("solutions", ROOT / "solutions")):
+        before, after = graded["before"][name], graded["after"][name]
+        changed = [file for file in after if before.get(file) != after[file]]
+        assert not [file for file in changed if MARK[-12:] in file], (name, changed)
+        texts = {file: (folder / file).read_text(errors="replace") for file in changed if (folder / file).is_file()}
+        assert not [file for file, text in texts.items() if "def check(*args" in text or MARK[-12:] in text], name
+    english = {file: hash_ for file, hash_ in graded["after"]["solutions"].items() if "/" not in file}
+    assert english == {f: h for f, h in graded["before"]["solutions"].items() if "/" not in f}  # nobody edits these now
 
 
 def test_no_process_is_left_and_the_gradebook_stays_whole(graded):

@@ -13,9 +13,8 @@ import nbformat
 import pytest
 
 from kpo_course import cli
-from kpo_course.authoring.release import (
-    BEGIN, ReleaseError, _normalise, model_answers, release, verify,
-)
+from kpo_course.authoring.release import ReleaseError, _normalise, model_answers, release, verify
+from kpo_course.nbgrader_cells import BEGIN
 from kpo_course.authoring.slides import (
     REQUIRE_JS_CDN, REVEAL_CDN, SlidesError, build_decks, count_sections, count_slides, lesson_paths,
     network_urls,
@@ -56,8 +55,9 @@ def test_slides_are_counted_as_reveal_counts_them():
     assert count_sections(deck) == 5 and count_slides(deck) == 3
 
 
-def test_decks_load_reveal_and_requirejs_from_the_documented_cdn(slides_dir):
-    urls = network_urls((slides_dir / f"{LESSONS[0].stem}.slides.html").read_text(encoding="utf-8"))
+def test_decks_load_reveal_and_requirejs_from_a_cdn_when_asked(tmp_path):
+    decks = build_decks(ROOT, tmp_path, reveal_prefix=REVEAL_CDN, require_js=REQUIRE_JS_CDN, lessons=LESSONS[:1])
+    urls = network_urls(decks[0].html.read_text(encoding="utf-8"))
     assert f"{REVEAL_CDN}/dist/reveal.js" in urls and REQUIRE_JS_CDN in urls
 
 

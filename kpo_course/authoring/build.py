@@ -21,14 +21,12 @@ from pathlib import Path
 
 import nbformat
 
-BEGIN = "### BEGIN SOLUTION"
-END = "### END SOLUTION"
+from .. import nbgrader_cells as cells
+
 MARKDOWN_PROMPT = "✍️ *Write your answer here.*"
-CHECK_CALL = re.compile(r"""kpo\.check\(\s*["']([0-9]{2}\.q[0-9]+)["']""")
-NBGRADER_SCHEMA = 3
 
 
-class BuildError(ValueError):
+class BuildError(cells.MarkerError):
     """A solution notebook that cannot be turned into an exercise (names the file and cell)."""
 
 
@@ -67,32 +65,10 @@ def stub_for(solution: str) -> str:
 
 
 def _replace_regions(source: str, replace, where: str) -> tuple[str, int]:
-    out: list[str] = []
-    region: list[str] | None = None
-    count = 0
-    for line in source.splitlines(keepends=True):
-        marker = line.strip()
-        if marker == BEGIN:
-            if region is not None:
-                raise BuildError(f"{where}: {BEGIN} inside another solution region")
-            region = []
-        elif marker == END:
-            if region is None:
-                raise BuildError(f"{where}: {END} without {BEGIN}")
-            out.append(replace("".join(region)))
-            region = None
-            count += 1
-        elif region is not None:
-            region.append(line)
-        else:
-            out.append(line)
-    if region is not None:
-        raise BuildError(f"{where}: {BEGIN} without {END}")
-    return "".join(out).rstrip("\n"), count
-
-
-def _nbgrader(cell: dict) -> dict | None:
-    return cell.get("metadata", {}).get("nbgrader")
+    try:
+        return cells.replace_solution_regions(source, replace, where)
+    except cells.MarkerError as error:
+        raise BuildError(str(error)) from None
 
 
 def _points(question_id: str) -> float:
@@ -116,18 +92,18 @@ def exercise_from_solution(solution: nbformat.NotebookNode, name: str = "noteboo
             cell.outputs = []
             cell.execution_count = None
             cell.metadata.pop("execution", None)
-            found = CHECK_CALL.search(cell.source)
-            if _nbgrader(cell) is None and regions:
+            question_id = cells.first_check_question(cell.source)
+            has_metadata = "nbgrader" in cell.metadata
+            if not has_metadata and regions:
                 cell.metadata["nbgrader"] = {
-                    "schema_version": NBGRADER_SCHEMA, "solution": True, "grade": False,
-                    "locked": False, "grade_id": f"answer-{cell.get('id', index)}",
+                    "schema_version": cells.SCHEMA_VERSION, "solution": True, "grade": False,
+                    "locked": False, "grade_id": cells.answer_grade_id(cell.get("id", index)),
                 }
-            elif _nbgrader(cell) is None and found:
-                question_id = found.group(1)
+            elif not has_metadata and question_id:
                 cell.metadata["nbgrader"] = {
-                    "schema_version": NBGRADER_SCHEMA, "solution": False, "grade": True,
+                    "schema_version": cells.SCHEMA_VERSION, "solution": False, "grade": True,
                     "locked": True, "points": _points(question_id),
-                    "grade_id": "check-" + question_id.replace(".", "-"),
+                    "grade_id": cells.check_grade_id(question_id),
                 }
         elif cell.cell_type == "markdown":
             cell.source, _ = _replace_regions(cell.source, lambda _region: MARKDOWN_PROMPT + "\n", where)

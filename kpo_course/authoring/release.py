@@ -32,9 +32,7 @@ from pathlib import Path
 
 import nbformat
 
-from .build import BEGIN, END
-
-MARKERS = (BEGIN, END, "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
+from ..nbgrader_cells import MARKERS, solution_regions
 # The student copy is an allow-list: a file or folder not named here is never copied.
 INCLUDE = (
     "lessons", "exercises", "kpo_course", "docs",
@@ -128,28 +126,13 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def _regions(source: str) -> list[str]:
-    """The text between each pair of solution markers (marker lines as ``kpo-course build`` reads them)."""
-    found, region = [], None
-    for line in source.splitlines():
-        marker = line.strip()
-        if marker == BEGIN:
-            region = []
-        elif marker == END and region is not None:
-            found.append("\n".join(region))
-            region = None
-        elif region is not None:
-            region.append(line)
-    return found
-
-
 def model_answers(root: Path) -> ModelAnswers:
     """Every memo model answer and solution code region in ``root/solutions``."""
     memos, code = [], []
     for path in sorted((Path(root) / "solutions").glob("*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
         for cell in notebook.cells:
-            for region in _regions(cell.source):
+            for region in solution_regions(cell.source):
                 text = _normalise(region)
                 if cell.cell_type == "markdown" and len(text) >= MIN_MEMO_CHARS:
                     memos.append((path.name, text))

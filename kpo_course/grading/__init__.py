@@ -44,8 +44,8 @@ without that cell, so one bad cell costs only its own questions.
 Modules
 -------
 ``submissions`` finds the files, ``plan`` reads one and says what to run, ``fork_server`` and
-``kernels`` start kernels with limits, ``execute`` runs the plan, ``transport`` carries answers
-out of the kernel, ``scoring`` turns them into rows of the ``gradebook``, ``report`` writes the
+``library_ties`` (every override of jupyter_client/nbclient internals, in that one module) start
+kernels with limits, ``execute`` runs the plan, ``transport`` carries answers out of the kernel, ``scoring`` turns them into rows of the ``gradebook``, ``report`` writes the
 feedback pages, summary and histogram. This module runs the batch.
 """
 from __future__ import annotations
@@ -61,13 +61,12 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .execute import _execute_within, _Run
-from .fork_server import _Zygote
+from .execute import execute_within, Run
+from .fork_server import Zygote
 from .gradebook import CSV_COLUMNS, VERDICTS, Gradebook, NotebookResult, Row
-from .kernels import _kernel_classes
 from .sandbox import Isolation, PidsCgroup, Sandbox, find_isolation, nproc_counts_per_sandbox, prepare_cache
-from .plan import _load_reference, _Options, _plan, _references, _Rejected
-from .scoring import _missing_rows, _rejected_rows, _score
+from .plan import load_reference, Options, plan_submission, find_references, Rejected
+from .scoring import missing_rows, rejected_rows, score_run
 from .submissions import Submission, find_submissions
 from .transport import Opaque, decode_answer, encode_answer
 
@@ -75,26 +74,26 @@ __all__ = ["SandboxUnavailable", "Row", "NotebookResult", "Gradebook", "Submissi
            "default_exercises", "encode_answer", "decode_answer", "Opaque", "CSV_COLUMNS", "VERDICTS"]
 
 
-async def _grade_one(submission: Submission, options: _Options) -> NotebookResult:
+async def _grade_one(submission: Submission, options: Options) -> NotebookResult:
     start = time.perf_counter()
     result = NotebookResult(submission.student, submission.notebook, submission.exercise, str(submission.path))
     if submission.problem is not None:
         result.rows = ([Row(submission.student, submission.notebook, "", 0.0, 0.0, "error", submission.problem)]
                        if submission.problem.startswith("Duplicate") else
-                       _rejected_rows(submission, submission.problem, options))
+                       rejected_rows(submission, submission.problem, options))
         return result
     try:
-        plan = _plan(submission, options)
-    except _Rejected as why:
-        result.rows = _rejected_rows(submission, str(why), options)
+        plan = plan_submission(submission, options)
+    except Rejected as why:
+        result.rows = rejected_rows(submission, str(why), options)
     except Exception as error:  # a file nobody foresaw: it still gets a row
-        result.rows = _rejected_rows(submission, f"The file could not be read ({type(error).__name__}: "
+        result.rows = rejected_rows(submission, f"The file could not be read ({type(error).__name__}: "
                                                  f"{str(error)[:200]}).", options)
     else:
         result.readable = True
-        run = await _execute_within(plan, options) if plan.captures else _Run()
+        run = await execute_within(plan, options) if plan.captures else Run()
         result.notes = run.notes
-        _score(plan, run, result)
+        score_run(plan, run, result)
     result.seconds = time.perf_counter() - start
     return result
 
@@ -144,7 +143,7 @@ class SandboxUnavailable(ValueError):
 
 def _warm_up() -> None:
     """Load what judging answers needs once, before the batch: kernels' classes, checks, course data."""
-    _kernel_classes()
+    from . import library_ties  # noqa: F401  (jupyter_client and nbclient, loaded once here)
     from .. import checks, content
     checks.questions()
     with contextlib.suppress(Exception):
@@ -202,18 +201,20 @@ def grade(
     if sandbox and (nproc_counts_per_sandbox() or (os.geteuid() == 0 and PidsCgroup.available())):
         limits["processes"] = max_processes  # RLIMIT_NPROC per sandbox, or (root) a pids cgroup
     start = time.perf_counter()
-    _kernel_classes()[1].abandoned = False
+    from .library_ties import Client
+
+    Client.abandoned = False
     with tempfile.TemporaryDirectory(prefix="kpo-grade-") as scratch:
         workdir = Path(scratch)
-        zygote = (_Zygote(workdir) if found and prefork and not sandbox and hasattr(os, "fork")
+        zygote = (Zygote(workdir) if found and prefork and not sandbox and hasattr(os, "fork")
                   and sys.platform.startswith("linux") else None)
         try:
             if sandbox and found:
                 prepare_cache(workdir / "content-cache")
             with _grader_process_state(workdir / "grader-home", language, workdir / "content-cache"):
                 _warm_up()  # the grader's own imports and data, while the fork server loads its own
-                references = {ex: _load_reference(path) for ex, path in
-                              _references(exercises if exercises is not None else default_exercises()).items()}
+                references = {ex: load_reference(path) for ex, path in
+                              find_references(exercises if exercises is not None else default_exercises()).items()}
                 if zygote is not None and memory_mb:
                     if zygote.wait_ready() and zygote.vm_kb / 1024 + 256 > memory_mb:
                         raise ValueError(f"memory_mb={memory_mb} is below what a kernel needs to start "
@@ -221,14 +222,14 @@ def grade(
                 if zygote is not None and not zygote.wait_ready():
                     zygote.close()
                     zygote = None  # fall back to a fresh Python per kernel
-                options = _Options(float(timeout), limits, language, references, zygote, workdir,
+                options = Options(float(timeout), limits, language, references, zygote, workdir,
                                    sandbox_program=program, scratch_mb=scratch_mb,
                                    content_cache=workdir / "content-cache",
                                    notebook_seconds=float(notebook_timeout) if notebook_timeout else None)
                 results = _run_all(found, options, jobs, progress)
-                results += _missing_rows(results, options)
+                results += missing_rows(results, options)
         except BaseException:  # stopped (Ctrl+C, SIGTERM): no sandbox outlives the grader, nor waits for it
-            _kernel_classes()[1].abandoned = True
+            Client.abandoned = True
             raise
         finally:
             Sandbox.close_all()
@@ -238,7 +239,7 @@ def grade(
     return Gradebook(results, seconds=time.perf_counter() - start, jobs=jobs)
 
 
-def _run_all(found: list[Submission], options: _Options, jobs: int,
+def _run_all(found: list[Submission], options: Options, jobs: int,
              progress: Callable[[int, int, NotebookResult], None] | None) -> list[NotebookResult]:
     async def main() -> list[NotebookResult]:
         gate = asyncio.Semaphore(jobs)
@@ -252,7 +253,7 @@ def _run_all(found: list[Submission], options: _Options, jobs: int,
                 except Exception as error:  # e.g. the grader's own disk is full: this student's row, not the end
                     result = NotebookResult(submission.student, submission.notebook, submission.exercise,
                                             str(submission.path))
-                    result.rows = _rejected_rows(submission, f"The grader could not grade this notebook "
+                    result.rows = rejected_rows(submission, f"The grader could not grade this notebook "
                                                  f"({type(error).__name__}: {str(error)[:200]}).", options)
             done += 1
             if progress is not None:

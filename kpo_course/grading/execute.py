@@ -7,13 +7,12 @@ from the top without that cell, so one bad cell costs only its own questions.
     >>> run.records["00.q1"][0]["value"]                            # doctest: +SKIP
     ['int', '8']
 
-:func:`_execute_within` also stops the whole notebook, all tries together, after
+:func:`execute_within` also stops the whole notebook, all tries together, after
 ``options.notebook_seconds``: answers reported by then count, later checks say why they did not.
 """
 from __future__ import annotations
 
 import asyncio
-import atexit
 import contextlib
 import json
 import os
@@ -28,14 +27,13 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .fork_server import KERNEL_ENV
-from .kernels import _kernel_classes, _maybe_await
-from .plan import _build, _cell_label, _Options, _Plan
+from .plan import kernel_notebook, cell_label, Options, Plan
 from .sandbox import Sandbox, kernel_environment
 from .transport import MARK
 
 
 @dataclass
-class _Run:
+class Run:
     records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     cell_notes: dict[int, str] = field(default_factory=dict)  # student cell index -> what went wrong
@@ -66,7 +64,9 @@ async def _settle(client: Any, seconds: float) -> bool:
     """After an interrupt: True when the kernel answers a no-op within ``seconds``."""
     from queue import Empty
 
-    msg_id = await _maybe_await(client.kc.execute("", store_history=False, silent=True))
+    from .library_ties import maybe_await
+
+    msg_id = await maybe_await(client.kc.execute("", store_history=False, silent=True))
     deadline = time.monotonic() + seconds
     while True:
         remaining = deadline - time.monotonic()
@@ -82,14 +82,14 @@ async def _settle(client: Any, seconds: float) -> bool:
             return True
 
 
-async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, str], run: _Run) -> int | None:
+async def _execute_once(plan: Plan, options: Options, skipped: Mapping[int, str], run: Run) -> int | None:
     """Run the notebook once; return the student cell index to skip next time (it hung or killed
     the kernel), or None when the notebook ran to the end."""
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-    KernelManager, Client = _kernel_classes()
+    from .library_ties import Client, KernelManager, forget_exit_hook
     nonce = secrets.token_hex(12)
-    notebook = _build(plan, nonce, skipped, options.language, forked=options.zygote is not None
+    notebook = kernel_notebook(plan, nonce, skipped, options.language, forked=options.zygote is not None
                       and not options.sandbox_program)
     folder = Path(tempfile.mkdtemp(prefix="nb-", dir=options.workdir))
     if not options.sandbox_program:  # unisolated, the kernel works beside a temporary copy
@@ -137,12 +137,12 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
                     if await _settle(client, max(3.0, min(10.0, options.timeout))):
                         if student_index >= 0:
                             run.cell_notes[student_index] = (
-                                f"{_cell_label(plan, student_index)} was stopped after {options.timeout:g} s "
+                                f"{cell_label(plan, student_index)} was stopped after {options.timeout:g} s "
                                 "(the time limit per cell)")
                         continue
                     culprit = student_index
                     run.skipped[student_index] = (
-                        f"{_cell_label(plan, student_index)} ran past the time limit ({options.timeout:g} s) "
+                        f"{cell_label(plan, student_index)} ran past the time limit ({options.timeout:g} s) "
                         "and ignored the interrupt")
                     break
                 except DeadKernelError:
@@ -161,7 +161,7 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
                         returncode = 128 - returncode  # bwrap exits 128 + N when the kernel died of signal N
                     culprit = student_index
                     run.skipped[student_index] = (f"{_death_reason(returncode, options.limits)} while running "
-                                                  f"{_cell_label(plan, student_index)}" if student_index >= 0
+                                                  f"{cell_label(plan, student_index)}" if student_index >= 0
                                                   else _death_reason(returncode, options.limits))
                     break
                 _collect(cell, position, student_index, nonce, plan, run, client, options)
@@ -171,7 +171,7 @@ async def _execute_once(plan: _Plan, options: _Options, skipped: Mapping[int, st
             run.failure = (f"The notebook could not be run ({type(error).__name__}: {str(error)[:300]})."
                            + (f" The kernel said: {said}" if said else ""))
     finally:
-        atexit.unregister(client._cleanup_kernel)  # nbclient leaves it registered when a kernel fails to start
+        forget_exit_hook(client)
         _kill(manager)
         stack.close()
         if sandbox is not None:
@@ -213,8 +213,8 @@ def _kill(manager: Any) -> None:
             process.wait(timeout=5)
 
 
-def _collect(cell: Any, position: int, student_index: int, nonce: str, plan: _Plan, run: _Run,
-             client: Any, options: _Options) -> None:
+def _collect(cell: Any, position: int, student_index: int, nonce: str, plan: Plan, run: Run,
+             client: Any, options: Options) -> None:
     """Read one executed cell: the grader's tagged lines, or what went wrong in a student's cell."""
     if student_index in plan.captures:
         text = "".join(str(o.get("text", "")) for o in cell.get("outputs", [])
@@ -228,7 +228,7 @@ def _collect(cell: Any, position: int, student_index: int, nonce: str, plan: _Pl
                 if isinstance(record, dict) and isinstance(record.get("q"), str):
                     run.records.setdefault(record["q"], []).append(record)
         if position in client.truncated:
-            run.notes.append(f"The grader's output for {_cell_label(plan, student_index)} was too large.")
+            run.notes.append(f"The grader's output for {cell_label(plan, student_index)} was too large.")
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
         if errors:
             value = str(errors[0].get("evalue", ""))
@@ -248,16 +248,16 @@ def _collect(cell: Any, position: int, student_index: int, nonce: str, plan: _Pl
             first = value.splitlines()[0][:200] if value else ""
             if name == "MemoryError":
                 limit = options.limits.get("memory_mb")
-                run.cell_notes[student_index] = (f"{_cell_label(plan, student_index)} ran out of memory"
+                run.cell_notes[student_index] = (f"{cell_label(plan, student_index)} ran out of memory"
                                                  + (f" (the limit is {limit} MB)" if limit else ""))
             else:
-                run.cell_notes[student_index] = f"{_cell_label(plan, student_index)} raised {name}" + (
+                run.cell_notes[student_index] = f"{cell_label(plan, student_index)} raised {name}" + (
                     f": {first}" if first else "")
             break
 
 
-async def _execute(plan: _Plan, options: _Options, run: _Run | None = None) -> _Run:
-    run = run if run is not None else _Run()
+async def _execute(plan: Plan, options: Options, run: Run | None = None) -> Run:
+    run = run if run is not None else Run()
     for attempt in range(options.retries + 1):
         run.records.clear()
         run.cell_notes.clear()
@@ -277,10 +277,10 @@ async def _execute(plan: _Plan, options: _Options, run: _Run | None = None) -> _
     return run
 
 
-async def _execute_within(plan: _Plan, options: _Options) -> _Run:
+async def execute_within(plan: Plan, options: Options) -> Run:
     """:func:`_execute` within the notebook's total time (``options.notebook_seconds``, all tries): at
     the deadline the running kernel is killed; answers reported by then count."""
-    run = _Run()
+    run = Run()
     if not options.notebook_seconds:
         return await _execute(plan, options, run)
     task = asyncio.ensure_future(_execute(plan, options, run))

@@ -1,14 +1,14 @@
 """Kernels with resource limits, forked from a server that imported everything once.
 
-The fork server (:func:`_zygote_main`, run in a process of its own) imports ipykernel, pandas,
+The fork server (:func:`zygote_main`, run in a process of its own) imports ipykernel, pandas,
 matplotlib and the course, then forks a kernel per request; the child sets its own limits
-(:func:`_apply_limits`) before ipykernel starts. :class:`_Zygote` is the grader's handle on it:
+(:func:`_apply_limits`) before ipykernel starts. :class:`Zygote` is the grader's handle on it:
 
-    >>> zygote = _Zygote(workdir)                                   # doctest: +SKIP
+    >>> zygote = Zygote(workdir)                                   # doctest: +SKIP
     >>> zygote.wait_ready()                                         # doctest: +SKIP
     True
 
-Without ``fork``, :func:`_launch` sets the same limits and execs ``ipykernel_launcher``.
+Without ``fork``, :func:`launch` sets the same limits and execs ``ipykernel_launcher``.
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def _apply_limits(limits: Mapping[str, Any]) -> None:
         limit(resource.RLIMIT_NPROC, int(limits["processes"]))  # counted per user namespace (sandbox)
 
 
-def _launch() -> None:
+def launch() -> None:
     """The small launcher used without the fork server: ``python -c ... LIMITS CMD...``."""
     limits = json.loads(sys.argv[1])
     _apply_limits(limits)
@@ -74,7 +74,7 @@ def _launch() -> None:
     os.execv(command[0], command)
 
 
-def _launch_preloaded() -> None:
+def launch_preloaded() -> None:
     """A sandboxed kernel: ``python -c ... LIMITS KERNEL-ARGS...`` sets its limits, imports what the fork
     server would (so a student's first cell is not charged for them), then runs ipykernel in-process."""
     import importlib
@@ -103,7 +103,7 @@ def _vm_kb() -> int:
     return 0
 
 
-def _zygote_main() -> None:
+def zygote_main() -> None:
     """The fork server: import everything once, then fork one kernel per request.
 
     Protocol (JSON lines): stdin ``{"id", "args", "env", "cwd", "limits", "log"}``;
@@ -199,8 +199,8 @@ def _become_kernel(request: Mapping[str, Any], protocol_fd: int) -> None:
     os._exit(0)
 
 
-class _Zygote:
-    """The grader's handle on the fork server (see :func:`_zygote_main`)."""
+class Zygote:
+    """The grader's handle on the fork server (see :func:`zygote_main`)."""
 
     def __init__(self, workdir: Path) -> None:
         self.log = workdir / "zygote.log"
@@ -210,7 +210,7 @@ class _Zygote:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH", "")) if p)
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", "from kpo_course.grading.fork_server import _zygote_main; _zygote_main()"],
+                [sys.executable, "-c", "from kpo_course.grading.fork_server import zygote_main; zygote_main()"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, cwd=workdir, env=env,
                 start_new_session=True)
         self.ready = threading.Event()
@@ -283,10 +283,10 @@ class _Zygote:
             self.process.wait()
 
 
-class _ForkedProcess:
+class ForkedProcess:
     """A Popen look-alike for a kernel that is the fork server's child, not ours."""
 
-    def __init__(self, pid: int, zygote: _Zygote) -> None:
+    def __init__(self, pid: int, zygote: Zygote) -> None:
         self.pid = pid
         self.zygote = zygote
         self.returncode: int | None = None

@@ -6,10 +6,8 @@
 """
 from __future__ import annotations
 
-import contextlib
 import csv
-import os
-import tempfile
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,24 +110,15 @@ class Gradebook:
                             columns=list(CSV_COLUMNS))
 
     def write_csv(self, path: Path) -> Path:
-        """Write the CSV atomically: a temporary file beside ``path``, flushed, then renamed over it,
+        """Write the CSV atomically (:func:`kpo_course.userfiles.write_atomically`, flushed to disk),
         so a failed write (a full disk) leaves the old gradebook or none, never half of one."""
+        from ..userfiles import write_atomically
+
+        text = io.StringIO(newline="")
+        writer = csv.DictWriter(text, fieldnames=list(CSV_COLUMNS))
+        writer.writeheader()
+        for row in self.rows:
+            writer.writerow(row.as_csv())
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile("w", newline="", encoding="utf-8", dir=path.parent,
-                                             prefix=f".{path.name}.", suffix=".tmp", delete=False)
-        try:
-            with handle:
-                writer = csv.DictWriter(handle, fieldnames=list(CSV_COLUMNS))
-                writer.writeheader()
-                for row in self.rows:
-                    writer.writerow(row.as_csv())
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(handle.name, 0o644)
-            os.replace(handle.name, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(handle.name)
-            raise
+        write_atomically(path, text.getvalue().encode("utf-8"), durable=True, mode=0o644)
         return path

@@ -1,84 +1,45 @@
 """What to run for one submission: the instructor's reference, the student's notebook read with
 care, which cell reports which answer, and the notebook the kernel runs.
 
-    >>> _check_calls('kpo.check("00.q2", kpo_is_part_of_bpo)')
-    [('00.q2', 'kpo_is_part_of_bpo')]
+The cell conventions (check calls, grade ids) come from :mod:`kpo_course.nbgrader_cells`.
 """
 from __future__ import annotations
 
-import ast
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from .fork_server import _Zygote
-from .kernels import _import_nbformat
+from .fork_server import Zygote
+from ..nbgrader_cells import cell_source as _source
+from ..nbgrader_cells import check_calls as _check_calls
+from ..nbgrader_cells import check_grade_id, checked_questions, question_of_grade_id
+from ..nbgrader_cells import nbgrader_metadata as _nbgrader
 from .submissions import EXERCISE_NAME, Submission
 
-QUESTION_ID = re.compile(r"^\d{2}\.q\d+$")
-CHECK_CALL = re.compile(r"check\(\s*[\"'](\d{2}\.q\d+)[\"']")
-CHECK_GRADE_ID = re.compile(r"^check-(\d{2})-(q\d+)$")
 MAX_FILE_BYTES = 50 * 2**20
 
 
 @dataclass(frozen=True)
-class _CheckSpec:
+class CheckSpec:
     question: str
     grade_id: str | None
     expression: str | None
 
 
 @dataclass(frozen=True)
-class _MemoSpec:
+class MemoSpec:
     grade_id: str
     points: float
     title: str
 
 
 @dataclass
-class _Reference:
+class Reference:
     path: Path | None
-    checks: dict[str, _CheckSpec] = field(default_factory=dict)
-    memos: list[_MemoSpec] = field(default_factory=list)
+    checks: dict[str, CheckSpec] = field(default_factory=dict)
+    memos: list[MemoSpec] = field(default_factory=list)
     locked: dict[str, str] = field(default_factory=dict)  # grade_id -> source of read-only cells
-
-
-def _nbgrader(cell: Mapping[str, Any]) -> Mapping[str, Any]:
-    meta = cell.get("metadata", {})
-    data = meta.get("nbgrader", {}) if isinstance(meta, Mapping) else {}
-    return data if isinstance(data, Mapping) else {}
-
-
-def _source(cell: Mapping[str, Any]) -> str:
-    source = cell.get("source", "")
-    if isinstance(source, list):
-        source = "".join(str(s) for s in source)
-    return source if isinstance(source, str) else ""
-
-
-def _check_calls(source: str) -> list[tuple[str, str | None]]:
-    """``[(question id, answer expression)]`` for each ``check("NN.qK", expr)`` call in ``source``."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        return [(qid, None) for qid in CHECK_CALL.findall(source)]
-    calls = []
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
-        if name != "check" or not node.args:
-            continue
-        first = node.args[0]
-        if not (isinstance(first, ast.Constant) and isinstance(first.value, str) and QUESTION_ID.match(first.value)):
-            continue
-        answer = node.args[1] if len(node.args) > 1 else next(
-            (k.value for k in node.keywords if k.arg == "answer"), None)
-        calls.append((first.value, ast.unparse(answer) if answer is not None else "..."))
-    calls.sort(key=lambda pair: source.find(pair[0]))
-    return calls
 
 
 def _heading_before(cells: list, index: int) -> str:
@@ -90,27 +51,29 @@ def _heading_before(cells: list, index: int) -> str:
     return ""
 
 
-def _load_reference(path: Path) -> _Reference:
-    _import_nbformat()
+def load_reference(path: Path) -> Reference:
+    from .library_ties import import_nbformat
+
+    import_nbformat()
     import nbformat
 
     notebook = nbformat.read(path, as_version=4)
-    reference = _Reference(path)
+    reference = Reference(path)
     for index, cell in enumerate(notebook.cells):
         meta = _nbgrader(cell)
         grade_id = meta.get("grade_id")
         if cell.cell_type == "code":
             for question_id, expression in _check_calls(_source(cell)):
-                reference.checks.setdefault(question_id, _CheckSpec(question_id, grade_id, expression))
+                reference.checks.setdefault(question_id, CheckSpec(question_id, grade_id, expression))
             if grade_id and meta.get("locked") and not meta.get("solution"):
                 reference.locked[grade_id] = _source(cell)
         elif cell.cell_type == "markdown" and meta.get("grade") and meta.get("solution") and grade_id:
-            reference.memos.append(_MemoSpec(grade_id, float(meta.get("points") or 0),
+            reference.memos.append(MemoSpec(grade_id, float(meta.get("points") or 0),
                                              _heading_before(notebook.cells, index)))
     return reference
 
 
-def _references(folder: Path | None) -> dict[str, Path]:
+def find_references(folder: Path | None) -> dict[str, Path]:
     if folder is None or not Path(folder).is_dir():
         return {}
     found: dict[str, Path] = {}
@@ -122,12 +85,12 @@ def _references(folder: Path | None) -> dict[str, Path]:
 
 
 @dataclass
-class _Options:
+class Options:
     timeout: float
     limits: dict[str, Any]
     language: str
-    references: dict[str, _Reference]
-    zygote: _Zygote | None
+    references: dict[str, Reference]
+    zygote: Zygote | None
     workdir: Path
     retries: int = 2
     sandbox_program: str | None = None  # bwrap: each kernel in a sandbox of its own (None: unisolated)
@@ -137,46 +100,48 @@ class _Options:
 
 
 @dataclass
-class _Plan:
+class Plan:
     submission: Submission
     exercise: str
     questions: list  # kpo_course.checks.Question
-    reference: _Reference
+    reference: Reference
     notebook: Any  # the student's nbformat notebook
     captures: dict[int, list[tuple[str, str]]]  # cell index -> [(question id, expression)]
     missing: dict[str, str]  # question id -> why it cannot be graded
-    memos: list[tuple[_MemoSpec, str | None]]  # memo, the student's text (None: cell missing)
+    memos: list[tuple[MemoSpec, str | None]]  # memo, the student's text (None: cell missing)
 
 
-class _Rejected(Exception):
+class Rejected(Exception):
     """The file cannot be graded at all; the message says why."""
 
 
 def _read_notebook(path: Path):
-    _import_nbformat()
+    from .library_ties import import_nbformat
+
+    import_nbformat()
     import nbformat
 
     size = path.stat().st_size
     if size == 0:
-        raise _Rejected("The file is empty: nothing was submitted in it.")
+        raise Rejected("The file is empty: nothing was submitted in it.")
     if size > MAX_FILE_BYTES:
-        raise _Rejected(f"The file is too large to be a notebook ({size / 2**20:.0f} MB).")
+        raise Rejected(f"The file is too large to be a notebook ({size / 2**20:.0f} MB).")
     data = path.read_bytes()
     suffix = path.suffix.lower()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise _Rejected("This is not a notebook: the file is binary, not text. Submit the .ipynb file "
+        raise Rejected("This is not a notebook: the file is binary, not text. Submit the .ipynb file "
                         "of the exercise.") from None
     try:
         data = json.loads(text)
     except ValueError as error:
         if suffix != ".ipynb":
-            raise _Rejected(f"This is not a notebook but a {suffix or 'plain'} file. "
+            raise Rejected(f"This is not a notebook but a {suffix or 'plain'} file. "
                             "Submit the .ipynb file.") from None
-        raise _Rejected(f"The notebook file is damaged: it is not valid JSON ({error}).") from None
+        raise Rejected(f"The notebook file is damaged: it is not valid JSON ({error}).") from None
     if not (isinstance(data, dict) and ("cells" in data or "worksheets" in data)):
-        raise _Rejected("This JSON file is not a Jupyter notebook: it has no cells. Submit the .ipynb file "
+        raise Rejected("This JSON file is not a Jupyter notebook: it has no cells. Submit the .ipynb file "
                         "of the exercise.")
     try:
         notebook = nbformat.reads(text, as_version=4)
@@ -190,35 +155,35 @@ def _read_notebook(path: Path):
             cell["source"] = _source(cell)
     except Exception as error:
         first = (str(error).strip().splitlines() or ["bad structure"])[0][:200]
-        raise _Rejected(f"This JSON file is not a Jupyter notebook ({type(error).__name__}: {first}).") from None
+        raise Rejected(f"This JSON file is not a Jupyter notebook ({type(error).__name__}: {first}).") from None
     return notebook
 
 
-def _plan(submission: Submission, options: _Options) -> _Plan:
+def plan_submission(submission: Submission, options: Options) -> Plan:
     from .. import checks
 
     exercise = submission.exercise
     if exercise is None:
-        raise _Rejected(f"Cannot tell which exercise this is: its name should start with the exercise "
+        raise Rejected(f"Cannot tell which exercise this is: its name should start with the exercise "
                         f"number, e.g. 00_warmup.ipynb (got {submission.notebook!r}).")
     questions = checks.questions(exercise)
-    reference = options.references.get(exercise) or _Reference(None)
+    reference = options.references.get(exercise) or Reference(None)
     if not questions and not reference.memos:
-        raise _Rejected(f"There is no exercise {exercise} in this course, so nothing in this file can be graded.")
+        raise Rejected(f"There is no exercise {exercise} in this course, so nothing in this file can be graded.")
     notebook = _read_notebook(submission.path)
     cells = notebook.cells
 
     found_ids: set[str] = set()
     for cell in cells:
-        match = CHECK_GRADE_ID.match(str(_nbgrader(cell).get("grade_id", "")))
-        if match:
-            found_ids.add(f"{match.group(1)}.{match.group(2)}")
+        named = question_of_grade_id(_nbgrader(cell).get("grade_id", ""))
+        if named:
+            found_ids.add(named)
         if cell.cell_type == "code":
-            found_ids.update(CHECK_CALL.findall(_source(cell)))
+            found_ids.update(checked_questions(_source(cell)))
     exercises_in_content = {qid.split(".")[0] for qid in found_ids}
     if exercises_in_content and exercise not in exercises_in_content:
         others = ", ".join(sorted(exercises_in_content))
-        raise _Rejected(f"This notebook is exercise {others} (its check cells say so), but its file name says "
+        raise Rejected(f"This notebook is exercise {others} (its check cells say so), but its file name says "
                         f"exercise {exercise}. Submit exercise {exercise} under this name.")
 
     by_grade_id = {str(_nbgrader(c).get("grade_id")): i for i, c in enumerate(cells)
@@ -227,11 +192,11 @@ def _plan(submission: Submission, options: _Options) -> _Plan:
     missing: dict[str, str] = {}
     for item in questions:
         spec = reference.checks.get(item.id)
-        grade_id = spec.grade_id if spec and spec.grade_id else f"check-{item.id.replace('.', '-')}"
+        grade_id = spec.grade_id if spec and spec.grade_id else check_grade_id(item.id)
         index = by_grade_id.get(grade_id)
         if index is None:
             index = next((i for i, c in enumerate(cells)
-                          if c.cell_type == "code" and item.id in CHECK_CALL.findall(_source(c))), None)
+                          if c.cell_type == "code" and item.id in checked_questions(_source(c))), None)
         if index is None:
             missing[item.id] = ("Check cell missing: the notebook has no check cell for this question "
                                 f"(kpo.check(\"{item.id}\", ...)), so it could not be graded.")
@@ -249,17 +214,17 @@ def _plan(submission: Submission, options: _Options) -> _Plan:
         text = next((_source(c) for c in cells if c.cell_type == "markdown"
                      and _nbgrader(c).get("grade_id") == memo.grade_id), None)
         memos.append((memo, text))
-    return _Plan(submission, exercise, questions, reference, notebook, captures, missing, memos)
+    return Plan(submission, exercise, questions, reference, notebook, captures, missing, memos)
 
 
-def _cell_label(plan: _Plan, index: int) -> str:
+def cell_label(plan: Plan, index: int) -> str:
     first = next((line.strip() for line in _source(plan.notebook.cells[index]).splitlines() if line.strip()), "")
     if len(first) > 50:
         first = first[:47] + "..."
     return f"cell {index + 1}" + (f" (`{first}`)" if first else "")
 
 
-def _build(plan: _Plan, nonce: str, skipped: Mapping[int, str], language: str, forked: bool = True):
+def kernel_notebook(plan: Plan, nonce: str, skipped: Mapping[int, str], language: str, forked: bool = True):
     """The notebook the kernel runs: the grader's first cell, the student's cells with check cells
     (and read-only cells) replaced by the instructor's, and cells that hung or killed the kernel emptied."""
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
@@ -269,7 +234,7 @@ def _build(plan: _Plan, nonce: str, skipped: Mapping[int, str], language: str, f
         # Forked kernels loaded matplotlib before IPython existed: hook the inline backend up as a fresh
         # kernel does when pyplot is first imported (figures shown and closed after each cell).
         ("get_ipython().run_line_magic('matplotlib', 'inline')\n" if forked else "")
-        + f"from kpo_course.grading.transport import _kernel_grader as _kpo_make_grader\n"
+        + f"from kpo_course.grading.transport import kernel_grader as _kpo_make_grader\n"
         f"{helper} = _kpo_make_grader({nonce!r}, {language!r})\n"
         f"del _kpo_make_grader", metadata={"kpo_grader": "setup"})]
     for index, cell in enumerate(plan.notebook.cells):

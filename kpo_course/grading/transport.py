@@ -1,6 +1,6 @@
 """An answer's value out of the student's kernel as plain data (never pickle).
 
-In the kernel, :func:`_kernel_grader` prints one line tagged with ``MARK`` and a nonce that holds
+In the kernel, :func:`kernel_grader` prints one line tagged with ``MARK`` and a nonce that holds
 :func:`encode_answer`'s data; the grader reads it back with :func:`decode_answer`.
 
     >>> decode_answer(encode_answer((1, "two", [3.5, None])))
@@ -292,7 +292,7 @@ def _decode_index(data: Any, pandas: Any, depth: int) -> Any:
     return pandas.Index(values, name=decode_answer(data[3], depth + 1))
 
 
-def _kernel_grader(nonce: str, language: str) -> Callable[[str, Callable[[], Any]], None]:
+def kernel_grader(nonce: str, language: str) -> Callable[[str, Callable[[], Any]], None]:
     """Made by the grader's first cell, before any student code: ``capture(qid, thunk)``.
 
     It prints one tagged line with the answer as data (and, for the record and for answers
