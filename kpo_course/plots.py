@@ -1,20 +1,22 @@
 """Model results as matplotlib Figures, in one colour-blind-safe palette (Okabe-Ito).
 
-Every function builds a :class:`matplotlib.figure.Figure` directly on the Agg canvas,
+Every chart class builds a :class:`matplotlib.figure.Figure` directly on the Agg canvas,
 never through pyplot: no global figure list, nothing to close, no memory that grows in a
 long widget session. Colour never carries meaning alone: each series also has its own
 line style, marker or hatch, and a label. Titles and labels are parameters, so callers
 can pass Swedish (or any) text; the defaults are English. Charts are drawn in matplotlib's
 default style plus the course's few settings, whatever style a notebook has switched to.
 
-A widget that redraws a chart many times keeps it: :class:`DecisionChart` and
-:class:`RiskChart` are made once and updated in place, and :class:`LiveFigure` redraws
-only their moving parts (matplotlib's blitting), to the very pixels of a full drawing.
+One path for every chart: a class made once (:class:`CostChart`, :class:`FlexibilityChart`,
+:class:`DecisionChart`, :class:`RiskChart`) whose ``update`` shows a new model result on the
+same figure and returns it. A widget keeps one and calls ``update`` on every change; the
+decision and risk charts redraw only their moving parts (matplotlib's blitting), to the very
+pixels of a full drawing.
 
 >>> from kpo_course import models
 >>> options = models.default_options()
 >>> table = models.cumulative_costs(options, 36)
->>> fig = cost_chart(table, break_even=14)
+>>> fig = CostChart(list(table.columns)).update(table, break_even=14)
 >>> figure_to_png(fig)[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
 True
 """
@@ -49,14 +51,9 @@ __all__ = [
     "HATCHES",
     "FIGSIZE",
     "DPI",
-    "cost_chart",
     "CostChart",
-    "flexibility_chart",
     "FlexibilityChart",
-    "decision_chart",
     "DecisionChart",
-    "LiveFigure",
-    "risk_matrix_chart",
     "RiskChart",
     "figure_to_png",
 ]
@@ -180,7 +177,7 @@ def _thousands(value: float, _position: Any = None) -> str:
     return f"{value:,.0f}"
 
 
-class LiveFigure:
+class _LiveFigure:
     """A figure whose fixed parts are drawn once; each :meth:`png` redraws only the moving ones.
 
     This is matplotlib's blitting: the ``moving`` artists are marked animated, the first draw
@@ -192,7 +189,7 @@ class LiveFigure:
     >>> fig = Figure(figsize=(2, 1), dpi=50)
     >>> ax = fig.add_subplot()
     >>> (line,) = ax.plot([0, 1], [0, 1])
-    >>> live = LiveFigure(fig, [line])
+    >>> live = _LiveFigure(fig, [line])
     >>> live.png()[:4] == b"\\x89PNG"
     True
     """
@@ -229,9 +226,9 @@ class LiveFigure:
 
 
 class _KeptChart:
-    """A chart made once and updated in place; ``live`` is its :class:`LiveFigure`."""
+    """A chart made once and updated in place; ``live`` is its :class:`_LiveFigure`."""
 
-    live: LiveFigure
+    live: _LiveFigure
 
     @property
     def figure(self) -> Figure:
@@ -245,16 +242,16 @@ class _KeptChart:
 def _cost_table(cumulative_df: Any) -> tuple[np.ndarray, np.ndarray]:
     """Months and costs from :func:`kpo_course.models.cumulative_costs`'s table, or a clear error."""
     if not isinstance(cumulative_df, pd.DataFrame) or cumulative_df.empty:
-        raise ModelInputError("cost_chart needs the table from cumulative_costs (a non-empty DataFrame)")
+        raise ModelInputError("a cost chart needs the table from cumulative_costs (a non-empty DataFrame)")
     try:
         months = np.asarray(cumulative_df.index, dtype=float)
         values = cumulative_df.to_numpy(dtype=float)
     except (TypeError, ValueError):
         raise ModelInputError(
-            "cost_chart needs numbers: months as the index and one column of costs per option"
+            "a cost chart needs numbers: months as the index and one column of costs per option"
         ) from None
     if not np.all(np.isfinite(values)):
-        raise ModelInputError("cost_chart needs finite costs (the table holds NaN or infinity)")
+        raise ModelInputError("a cost chart needs finite costs (the table holds NaN or infinity)")
     return months, values
 
 
@@ -267,9 +264,12 @@ def _padded(low: float, high: float) -> tuple[float, float]:
 class CostChart(_KeptChart):
     """The cumulative-cost chart for fixed options, redrawn on the same figure for each new table.
 
-    A widget makes one and calls :meth:`update` with every new table; reusing the figure
-    skips building it and keeps matplotlib's text measurements. Arguments as for
-    :func:`cost_chart`; ``options`` are the table's column names.
+    One line per option over the months, from :func:`kpo_course.models.cumulative_costs`;
+    ``options`` are the table's column names. A break-even month given to :meth:`update` draws
+    a dotted vertical line with ``break_even_text`` (``{month}`` is filled in). ``labels`` maps
+    option ids to the names shown; ``value_formatter`` turns an amount into axis text (default
+    ``1,234,567``). A widget makes one and calls :meth:`update` with every new table; reusing the
+    figure skips building it and keeps matplotlib's text measurements.
 
     >>> from kpo_course.models import Option, cumulative_costs
     >>> options = [Option("in_house", monthly_cost=100), Option("kpo", monthly_cost=60, search_and_contracting=200)]
@@ -321,7 +321,7 @@ class CostChart(_KeptChart):
             ax.grid(True, linewidth=0.4, alpha=0.5)
             ax.legend(loc="upper left", frameon=True, framealpha=0.85, edgecolor="none")
         self.axes = ax
-        self.live = LiveFigure(fig)  # axes, lines and legend all change: the whole figure is redrawn
+        self.live = _LiveFigure(fig)  # axes, lines and legend all change: the whole figure is redrawn
 
     def update(self, cumulative_df: pd.DataFrame, break_even: int | None = None) -> Figure:
         """Show ``cumulative_df`` (same options as the chart) and the break-even month; returns the Figure."""
@@ -352,40 +352,6 @@ class CostChart(_KeptChart):
         return self.figure
 
 
-def cost_chart(
-    cumulative_df: pd.DataFrame,
-    break_even: int | None = None,
-    labels: Mapping[str, str] | None = None,
-    title: str = "Cumulative cost",
-    *,
-    xlabel: str = "Month",
-    ylabel: str = "Cumulative cost",
-    break_even_text: str = "break-even: month {month}",
-    value_formatter: Callable[[float], str] | None = None,
-    figsize: tuple[float, float] = FIGSIZE,
-    dpi: float = DPI,
-) -> Figure:
-    """One line per option over the months, from :func:`kpo_course.models.cumulative_costs`.
-
-    ``break_even`` (a month) draws a dotted vertical line with ``break_even_text``
-    (``{month}`` is filled in). ``labels`` maps option ids to the names shown.
-    ``value_formatter`` turns a money amount into axis text (default ``1,234,567``).
-
-    >>> from kpo_course.models import Option, cumulative_costs
-    >>> table = cumulative_costs([Option("in_house", monthly_cost=100), Option("kpo", monthly_cost=60,
-    ...                           search_and_contracting=200)], 12)
-    >>> fig = cost_chart(table, break_even=5, labels={"kpo": "KPO vendor"})
-    >>> [line.get_label() for line in fig.axes[0].get_lines()[:2]]
-    ['in_house', 'KPO vendor']
-    """
-    _cost_table(cumulative_df)
-    chart = CostChart(
-        [str(column) for column in cumulative_df.columns], labels, title, xlabel=xlabel, ylabel=ylabel,
-        break_even_text=break_even_text, value_formatter=value_formatter, figsize=figsize, dpi=dpi,
-    )
-    return chart.update(cumulative_df, break_even)
-
-
 #: The flexibility chart's series and shaded areas: (key, colour, line style or hatch, marker, default label).
 _FLEX_SERIES = (
     ("demand", OKABE_ITO["black"], "-", "o", "Demand"),
@@ -403,7 +369,9 @@ class FlexibilityChart(_KeptChart):
     """Demand, the in-house team and KPO capacity, redrawn on the same figure for each new simulation.
 
     A widget makes one and calls :meth:`update` with every :func:`kpo_course.models.simulate`
-    result. Arguments as for :func:`flexibility_chart`.
+    result. Hatched areas show in-house staff left idle and demand that is not met. ``labels``
+    keys: ``demand``, ``in_house_capacity``, ``kpo_capacity``, ``in_house_idle``,
+    ``in_house_unmet``, ``kpo_unmet`` (English defaults).
 
     >>> from kpo_course.models import demand_curve, simulate
     >>> chart = FlexibilityChart()
@@ -437,13 +405,13 @@ class FlexibilityChart(_KeptChart):
             ax.grid(True, linewidth=0.4, alpha=0.5)
         self.axes = ax
         self._areas: list[Any] = []
-        self.live = LiveFigure(fig)  # lines, areas, axes and key all change: the whole figure is redrawn
+        self.live = _LiveFigure(fig)  # lines, areas, axes and key all change: the whole figure is redrawn
 
     def update(self, result: FlexibilityResult) -> Figure:
         """Show ``result``; returns the Figure."""
         if not isinstance(result, FlexibilityResult):
             raise ModelInputError(
-                f"flexibility_chart needs the result of simulate (got {type(result).__name__})"
+                f"a flexibility chart needs the result of simulate (got {type(result).__name__})"
             )
         table = result.monthly
         months = table["month"].to_numpy(dtype=float)
@@ -469,42 +437,16 @@ class FlexibilityChart(_KeptChart):
         return self.figure
 
 
-def flexibility_chart(
-    result: FlexibilityResult,
-    labels: Mapping[str, str] | None = None,
-    title: str = "Staff needed and staff available",
-    *,
-    xlabel: str = "Month",
-    ylabel: str = "Staff (FTE)",
-    figsize: tuple[float, float] = FIGSIZE,
-    dpi: float = DPI,
-) -> Figure:
-    """Demand, the fixed in-house team and KPO capacity per month, from :func:`kpo_course.models.simulate`.
-
-    Hatched areas show in-house staff left idle and demand that is not met. ``labels`` keys:
-    ``demand``, ``in_house_capacity``, ``kpo_capacity``, ``in_house_idle``, ``in_house_unmet``,
-    ``kpo_unmet`` (English defaults).
-
-    >>> from kpo_course.models import demand_curve, simulate
-    >>> fig = flexibility_chart(simulate(demand_curve()))
-    >>> [line.get_gid() for line in fig.axes[0].get_lines()]
-    ['demand', 'in_house_capacity', 'kpo_capacity']
-    """
-    if not isinstance(result, FlexibilityResult):
-        raise ModelInputError(
-            f"flexibility_chart needs the result of simulate (got {type(result).__name__})"
-        )
-    chart = FlexibilityChart(labels, title, xlabel=xlabel, ylabel=ylabel, figsize=figsize, dpi=dpi)
-    return chart.update(result)
-
-
 class DecisionChart(_KeptChart):
     """Horizontal stacked bars for a fixed set of options and criteria, redrawn for each new result.
 
     A widget builds one and calls :meth:`update` with every new
     :func:`kpo_course.models.weighted_scores` result, then :meth:`png`: the axes, title and
-    legend are drawn once (see :class:`LiveFigure`). ``x_max`` fixes the scale (e.g. 5 for
-    scores from 1 to 5), so bars grow and shrink against the same axis.
+    legend are drawn once (see :class:`_LiveFigure`). ``x_max`` fixes the scale (e.g. 5 for
+    scores from 1 to 5), so bars grow and shrink against the same axis. Each criterion has its
+    own colour and hatch and is one ``PatchCollection`` (``gid`` = the criterion id); the option
+    names carry their rank ("1. ...") and each bar its total. ``labels`` maps option and
+    criterion ids to the names shown.
 
     >>> from kpo_course.models import weighted_scores
     >>> scores = {"in_house": {"cost": 2, "quality": 5}, "kpo": {"cost": 5, "quality": 3}}
@@ -572,14 +514,14 @@ class DecisionChart(_KeptChart):
             ax.legend(handles=keys, loc="upper left", bbox_to_anchor=(1.0, 1.0))
         self.axes = ax
         # The left spine and the names sit on the bars' edge: redrawn with them, in z-order.
-        self.live = LiveFigure(fig, [*self._stacks, *self._totals, ax.yaxis, ax.spines["left"]])
+        self.live = _LiveFigure(fig, [*self._stacks, *self._totals, ax.yaxis, ax.spines["left"]])
 
 
     def update(self, scores_result: DecisionResult) -> Figure:
         """Show ``scores_result`` (same options and criteria as the chart); returns the Figure."""
         if not isinstance(scores_result, DecisionResult):
             raise ModelInputError(
-                f"decision_chart needs the result of weighted_scores (got {type(scores_result).__name__})"
+                f"a decision chart needs the result of weighted_scores (got {type(scores_result).__name__})"
             )
         ranking = [str(option) for option in scores_result.ranking]
         columns = [str(criterion) for criterion in scores_result.contributions.columns]
@@ -604,44 +546,6 @@ class DecisionChart(_KeptChart):
         return self.figure
 
 
-def decision_chart(
-    scores_result: DecisionResult,
-    labels: Mapping[str, str] | None = None,
-    title: str = "Weighted decision matrix",
-    *,
-    xlabel: str = "Weighted score",
-    total_format: str = "{:.2f}",
-    figsize: tuple[float, float] = FIGSIZE,
-    dpi: float = DPI,
-) -> Figure:
-    """Horizontal stacked bars: each option's weighted total, split by criterion, best on top.
-
-    Takes :func:`kpo_course.models.weighted_scores`'s result. Each criterion has its own
-    colour and hatch; the option names carry their rank ("1. ...") and each bar its total.
-    ``labels`` maps option and criterion ids to the names shown. Each criterion's segments
-    are one ``PatchCollection`` (``gid`` = the criterion id), in ranking order. The scale
-    ends a little past the best total; :class:`DecisionChart` keeps one scale for many results.
-
-    >>> from kpo_course.models import weighted_scores
-    >>> result = weighted_scores({"cost": 2, "quality": 1},
-    ...                          {"in_house": {"cost": 2, "quality": 5}, "kpo": {"cost": 5, "quality": 3}})
-    >>> fig = decision_chart(result)
-    >>> [label.get_text() for label in fig.axes[0].get_yticklabels()]
-    ['1. kpo', '2. in_house']
-    """
-    if not isinstance(scores_result, DecisionResult):
-        raise ModelInputError(
-            f"decision_chart needs the result of weighted_scores (got {type(scores_result).__name__})"
-        )
-    totals = scores_result.totals.to_numpy(dtype=float)
-    top = float(totals.max()) if totals.size and totals.max() > 0 else 1.0
-    chart = DecisionChart(
-        list(scores_result.ranking), list(scores_result.contributions.columns), labels, title,
-        xlabel=xlabel, total_format=total_format, x_max=top, figsize=figsize, dpi=dpi,
-    )
-    return chart.update(scores_result)
-
-
 def _spread(points: list[tuple[int, int]]) -> list[tuple[float, float]]:
     """Small, fixed offsets so that risks in the same cell do not hide each other."""
     offsets = [(0.0, 0.0), (-0.22, 0.22), (0.22, -0.22), (0.22, 0.22), (-0.22, -0.22),
@@ -663,10 +567,10 @@ def _residual_table(residual_df: Any) -> pd.DataFrame:
         if isinstance(residual_df, pd.DataFrame) else ["all"]
     )
     if missing or residual_df.empty:
-        raise ModelInputError("risk_matrix_chart needs the table from residual (a non-empty DataFrame)")
+        raise ModelInputError("a risk chart needs the table from residual (a non-empty DataFrame)")
     positions = residual_df[["likelihood", "impact", "residual_likelihood", "residual_impact"]]
     if not positions.isin([1, 2, 3, 4, 5]).all().all():
-        raise ModelInputError("risk_matrix_chart needs likelihoods and impacts from 1 to 5, as residual gives")
+        raise ModelInputError("a risk chart needs likelihoods and impacts from 1 to 5, as residual gives")
     return residual_df
 
 
@@ -718,8 +622,10 @@ class RiskChart(_KeptChart):
 
     Built from one :func:`kpo_course.models.residual` table (which fixes the risks and where
     they start); :meth:`update` takes a new table for the same risks and moves only the
-    squares and arrows, and :meth:`png` redraws only those (see :class:`LiveFigure`).
-    Arguments as for :func:`risk_matrix_chart`.
+    squares and arrows, and :meth:`png` redraws only those (see :class:`_LiveFigure`).
+    Each risk shows before (circle) and after (square) mitigation, with an arrow between;
+    cells are tinted and hatched by level. ``labels`` maps risk ids, and the keys ``low``,
+    ``medium``, ``high``, ``inherent`` and ``residual``, to the text shown.
 
     >>> from kpo_course.models import Mitigation, Risk, residual
     >>> chart = RiskChart(residual([Risk("ip_leak", 4, 5)]))
@@ -809,7 +715,7 @@ class RiskChart(_KeptChart):
                 ax.spines[side].set_visible(True)
         # Squares and arrows lie above every fixed artist they can meet, so drawing them on
         # the kept pixels gives the very picture a full draw gives.
-        self.live = LiveFigure(fig, [*self._arrows, self._after, *self._after_labels])
+        self.live = _LiveFigure(fig, [*self._arrows, self._after, *self._after_labels])
 
 
     def update(self, residual_df: pd.DataFrame) -> Figure:
@@ -831,34 +737,6 @@ class RiskChart(_KeptChart):
             label.set_visible(move)
         self._after.set_data(np.array([x for x, _ in after]), np.array([y for _, y in after]))
         return self.figure
-
-
-def risk_matrix_chart(
-    residual_df: pd.DataFrame,
-    labels: Mapping[str, str] | None = None,
-    title: str = "Risk matrix",
-    *,
-    xlabel: str = "Impact",
-    ylabel: str = "Likelihood",
-    figsize: tuple[float, float] = FIGSIZE,
-    dpi: float = DPI,
-) -> Figure:
-    """The 5 x 5 likelihood x impact grid with each risk before (circle) and after (square) mitigation.
-
-    Takes :func:`kpo_course.models.residual`'s table. An arrow runs from each risk's inherent
-    position to its residual one; cells are tinted and hatched by level (low, medium, high).
-    ``labels`` maps risk ids, and the keys ``low``, ``medium``, ``high``, ``inherent`` and
-    ``residual``, to the text shown.
-
-    >>> from kpo_course.models import Mitigation, Risk, residual
-    >>> table = residual([Risk("ip_leak", 4, 5)], [Mitigation("nda", "ip_leak", 1, 2)])
-    >>> fig = risk_matrix_chart(table)
-    >>> [(line.get_gid(), line.get_xdata().tolist(), line.get_ydata().tolist())
-    ...  for line in fig.axes[0].get_lines() if line.get_gid() in ("inherent", "residual")]
-    [('inherent', [5.0], [4.0]), ('residual', [3.0], [3.0])]
-    """
-    chart = RiskChart(residual_df, labels, title, xlabel=xlabel, ylabel=ylabel, figsize=figsize, dpi=dpi)
-    return chart.update(residual_df)
 
 
 def figure_to_png(fig: Figure, *, dpi: float | None = None) -> bytes:

@@ -1,7 +1,9 @@
 """The learner's progress store: which questions and quizzes were answered, and how.
 
-One small JSON file, ``progress.json``, in ``$KPO_COURSE_HOME`` or the per-user data
-folder (``~/.local/share/kpo-course`` on Linux). Writes are atomic (a temporary file,
+Standard library only (checks and widgets write here; the view is
+:class:`kpo_course.widgets.ProgressView`). One small JSON file, ``progress.json``, in the
+learner's data folder (:func:`kpo_course.userfiles.data_folder`: ``$KPO_COURSE_HOME``, else
+``~/.local/share/kpo-course`` on Linux). Writes are atomic (a temporary file,
 then ``os.replace``), so a crash mid-write never leaves a broken file. A corrupt file
 is moved aside with a one-line warning and a fresh one is started; a folder that
 cannot be written keeps progress in memory for the session. Nothing here raises.
@@ -15,11 +17,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
+
+from .userfiles import data_folder, write_atomically
 
 FILE_NAME = "progress.json"
 SCHEMA_VERSION = 1
@@ -28,16 +30,7 @@ _memory: dict[str, Any] | None = None  # used when the folder cannot be written
 
 def home() -> Path:
     """The folder that holds the progress file (not created until the first write)."""
-    configured = os.environ.get("KPO_COURSE_HOME")
-    if configured:
-        return Path(configured).expanduser()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "kpo-course"
+    return data_folder()
 
 
 def path() -> Path:
@@ -103,17 +96,12 @@ def _save(data: dict[str, Any]) -> None:
     if _memory is not None:
         _memory = data
         return
-    folder = home()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".progress-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, indent=1, sort_keys=True)
-        os.replace(temporary, folder / FILE_NAME)
+        write_atomically(path(), json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
     except OSError as error:
         _memory = data
         warnings.warn(
-            f"kpo-course: cannot save progress in {folder} ({error.strerror or error}); "
+            f"kpo-course: cannot save progress in {home()} ({error.strerror or error}); "
             "keeping it for this session only.",
             stacklevel=3,
         )
@@ -138,238 +126,23 @@ def record(question: str, *, correct: bool | None, points: float = 0.0, max_poin
         warnings.warn(f"kpo-course: progress not recorded ({error}).", stacklevel=2)
 
 
+def forget_memory() -> None:
+    """Drop progress kept in memory after the folder could not be written (the file is untouched)."""
+    global _memory
+    _memory = None
+
+
 def reset() -> None:
     """Forget all progress (the file is replaced by an empty one)."""
     _save(_empty())
 
 
-# --------------------------------------------------------------------------- the learner's view
-SUMMARY_COLUMNS = ("id", "title", "quiz_right", "quiz_total", "exercise_right", "exercise_total",
-                   "answered", "right", "total", "percent")
-DRILL_ID = "tasks"
+def export(target: str | Path | None = None, student: str | None = None) -> Path:
+    """Write your quiz and exercise progress to one file to hand in (``kpo-progress-NAME.json`` here by
+    default); the instructor's ``kpo-course report`` reads it. Returns the file's path.
 
-
-def summary() -> Any:
-    """Your progress as a pandas DataFrame: one row per lesson, and one for the task drill.
-
-    Rows: lesson 00 (only when its warm-up exercise has checks), every other lesson of the course, then
-    ``tasks`` (the "KPO or BPO?" drill). Columns (:data:`SUMMARY_COLUMNS`):
-
-    - ``quiz_right`` / ``quiz_total``: quiz questions (``quizNN.qM``) answered right, of all;
-    - ``exercise_right`` / ``exercise_total``: exercise checks (``NN.qM``) right, of all, over
-      the exercises that belong to the lesson (as ``course.yaml`` assigns them);
-    - ``answered``: how many of the row's questions you have tried at least once;
-    - ``right`` / ``total`` / ``percent``: the row's parts added up (``percent`` is NaN
-      when there is nothing to answer yet).
-
-    A part a lesson does not have is ``<NA>``. Titles follow the course language.
-
-    >>> import os, tempfile; os.environ["KPO_COURSE_HOME"] = tempfile.mkdtemp()
-    >>> record("quiz01.q1", correct=True, points=1, max_points=1)
-    >>> table = summary()
-    >>> [int(n) for n in table.set_index("id").loc["01", ["quiz_right", "answered"]]]
-    [1, 1]
+    >>> import tempfile; export(Path(tempfile.mkdtemp()) / "ann.json", student="ann").name
+    'ann.json'
     """
-    import pandas as pd
-
-    from . import checks
-    from .content import load as load_content
-    from .i18n import localize, tr
-
-    content = load_content()
-    answers = load()["questions"]
-
-    def right_of(ids: list[str]) -> tuple[int, int]:
-        entries = [answers.get(i) for i in ids]
-        return (sum(1 for e in entries if e and e.get("correct") is True),
-                sum(1 for e in entries if e and int(e.get("attempts", 0) or 0) > 0))
-
-    exercises_of: dict[str, list[str]] = {}
-    for exercise in content.course.exercises:
-        exercises_of.setdefault(exercise.lesson, []).append(exercise.id)
-    rows = []
-    for lesson in content.course.lessons:
-        quiz = content.quizzes.get(lesson.id)
-        quiz_ids = [q.id for q in quiz.questions] if quiz else []
-        check_ids = [q.id for ex in exercises_of.get(lesson.id, []) for q in checks.questions(ex)]
-        if lesson.id == "00" and not check_ids:
-            continue
-        quiz_right, quiz_answered = right_of(quiz_ids)
-        check_right, check_answered = right_of(check_ids)
-        total = len(quiz_ids) + len(check_ids)
-        rows.append({
-            "id": lesson.id, "title": localize(lesson.title),
-            "quiz_right": quiz_right if quiz_ids else pd.NA, "quiz_total": len(quiz_ids) if quiz_ids else pd.NA,
-            "exercise_right": check_right if check_ids else pd.NA,
-            "exercise_total": len(check_ids) if check_ids else pd.NA,
-            "answered": quiz_answered + check_answered, "right": quiz_right + check_right, "total": total,
-        })
-    task_ids = [f"{DRILL_ID}.{t.id}" for t in content.tasks]
-    drill_right, drill_answered = right_of(task_ids)
-    rows.append({
-        "id": DRILL_ID, "title": tr("Task drill: KPO or BPO?", "Övning: KPO eller BPO?"),
-        "quiz_right": pd.NA, "quiz_total": pd.NA, "exercise_right": pd.NA, "exercise_total": pd.NA,
-        "answered": drill_answered, "right": drill_right, "total": len(task_ids),
-    })
-    frame = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS[:-1]))
-    for column in SUMMARY_COLUMNS[2:-1]:
-        frame[column] = frame[column].astype("Int64")
-    totals = frame["total"].astype("float64")
-    frame["percent"] = (frame["right"].astype("float64") / totals.where(totals > 0) * 100).round(1)
-    return frame
-
-
-def _chart_png(frame: Any) -> bytes:
-    """A small horizontal bar chart of the share right per row (matplotlib's Figure API, no pyplot)."""
-    import matplotlib.style
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    from .i18n import tr
-    from .plots import OKABE_ITO, figure_to_png
-
-    shown = frame[frame["total"] > 0]
-    names = [f"{row.id} {row.title}" if row.id != DRILL_ID else row.title for row in shown.itertuples()]
-    values = shown["percent"].fillna(0).astype(float).tolist()
-    height = 0.65 + 0.28 * len(names)
-    with matplotlib.style.context("default"):  # the same picture whatever style a notebook has set
-        fig = Figure(figsize=(6.0, height), dpi=100)
-        FigureCanvasAgg(fig)
-        left = min(0.45, 0.1 + 0.0105 * max((len(n) for n in names), default=10))
-        fig.subplots_adjust(left=left, right=0.88, top=1 - 0.15 / height, bottom=0.5 / height)
-        ax = fig.add_subplot()
-        positions = list(range(len(names)))[::-1]
-        ax.barh(positions, values, height=0.6, color=OKABE_ITO["blue"], edgecolor=OKABE_ITO["black"], linewidth=0.5)
-        for position, value, row in zip(positions, values, shown.itertuples()):
-            ax.text(min(value, 100) + 1.5, position, tr(f"{row.right} of {row.total}", f"{row.right} av {row.total}"),
-                    va="center", fontsize=8)
-        ax.set_yticks(positions, names, fontsize=8)
-        ax.set_xlim(0, 100)
-        ax.set_xlabel(tr("Right (%)", "Rätt (%)"), fontsize=8)
-        ax.tick_params(axis="x", labelsize=8)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-    return figure_to_png(fig)
-
-
-def _table_html(frame: Any) -> str:
-    from . import markup
-
-    import pandas as pd
-
-    from .i18n import tr
-
-    def part(right: Any, total: Any) -> str:
-        if pd.isna(total):
-            return "—"
-        return tr(f"{right} of {total}", f"{right} av {total}")
-
-    cell = "padding:2px 8px;border-bottom:1px solid #ddd"
-    header = [tr("Lesson", "Lektion"), tr("Quiz", "Quiz"), tr("Exercise checks", "Övningskontroller"),
-              tr("Tried", "Försökt"), tr("Right", "Rätt")]
-    head = "".join(f"<th style='{cell};text-align:{'left' if i == 0 else 'right'}'>{markup.text(h)}</th>"
-                   for i, h in enumerate(header))
-    body = []
-    for row in frame.itertuples():
-        name = row.title if row.id == DRILL_ID else f"{row.id} {row.title}"
-        share = "" if pd.isna(row.percent) else tr(f" ({row.percent:.0f}%)", f" ({row.percent:.0f}\u00a0%)")
-        cells = [name, part(row.quiz_right, row.quiz_total), part(row.exercise_right, row.exercise_total),
-                 part(row.answered, row.total), part(row.right, row.total) + share]
-        body.append("<tr>" + "".join(
-            f"<td style='{cell};text-align:{'left' if i == 0 else 'right'}'>{markup.text(str(c))}</td>"
-            for i, c in enumerate(cells)) + "</tr>")
-    return (f"<table class='kpo-progress-table' style='border-collapse:collapse;margin:4px 0'>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
-
-
-_view_class: Any = None
-
-
-def _make_view_class() -> Any:
-    """The progress view's class, made on first use so that importing this module stays light."""
-    from . import markup
-
-    import ipywidgets as w
-
-    from . import i18n
-    from .i18n import tr
-    from .widgets.base import Friendly, guarded
-
-    class ProgressView(Friendly, w.VBox):
-        """Your progress: a table and a bar chart, with a Refresh button. Built by :func:`show`."""
-
-        what = {"en": "Your progress", "sv": "Dina framsteg"}
-
-        def __init__(self) -> None:
-            self.title = w.HTML()
-            self.message = w.HTML()
-            self.table = w.HTML()
-            self.chart = w.Image(format="png", layout=w.Layout(width="600px", max_width="100%", height="auto"))
-            self.refresh_button = w.Button(icon="refresh", layout=w.Layout(width="max-content"))
-            self.status = w.HTML()
-            self.summary = None
-            super().__init__([self.title, self.message, self.table, self.chart, self.refresh_button, self.status],
-                             layout=w.Layout(border="1px solid #ccc", padding="8px", max_width="820px"))
-            self.add_class("kpo-progress")
-            self.refresh_button.on_click(guarded(self.status)(lambda _: self._render()))
-            i18n.on_language_change(self._on_language)
-            guarded(self.status)(self._render)()
-
-        def _on_language(self, _code: str) -> None:
-            if self.comm is not None:  # a closed widget is gone from the page: nothing to redraw
-                guarded(self.status)(self._render)()
-
-        def _render(self) -> None:
-            self.title.value = f"<h3 style='margin:0'>{markup.text(tr('Your progress', 'Dina framsteg'))}</h3>"
-            self.refresh_button.description = tr("Refresh", "Uppdatera")
-            self.refresh_button.tooltip = tr("Read your progress again", "Läs in dina framsteg igen")
-            frame = summary()
-            self.summary = frame
-            self.table.value = _table_html(frame)
-            if int(frame["answered"].sum()) == 0:
-                self.message.value = "<p style='line-height:1.45'>" + markup.text(tr(
-                    "No progress yet, and that is fine: answer a quiz question, run an exercise check or sort "
-                    "a task in the drill, and it shows up here.",
-                    "Inga framsteg än, och det gör inget: svara på en quizfråga, kör en övningskontroll eller "
-                    "sortera en uppgift i övningen, så syns det här.")) + "</p>"
-                self.chart.layout.display = "none"
-            else:
-                right, total = int(frame["right"].sum()), int(frame["total"].sum())
-                self.message.value = "<p style='line-height:1.45'>" + markup.text(tr(
-                    f"You have {right} of {total} questions right so far. Well done for keeping at it.",
-                    f"Du har {right} av {total} frågor rätt hittills. Bra att du håller i.")) + "</p>"
-                self.chart.value = _chart_png(frame)
-                self.chart.layout.display = None
-            self.status.value = ""
-
-    return ProgressView
-
-
-def show() -> Any:
-    """Your progress as a table and a chart, in the course language: ``kpo.progress.show()``.
-
-    Returns a widget (with a Refresh button); if widgets cannot be made here, a plain
-    message object instead. Never raises.
-    """
-    global _view_class
-    try:
-        if _view_class is None:
-            _view_class = _make_view_class()
-        return _view_class()
-    except Exception as error:  # progress must never break a notebook
-        return _Message(f"Your progress cannot be shown here ({type(error).__name__}: {error}).")
-
-
-class _Message:
-    """A one-line message that displays as text and HTML."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def __repr__(self) -> str:
-        return self.text
-
-    def _repr_html_(self) -> str:
-        from . import markup
-
-        return f"<div class='kpo-progress' role='status'>{markup.text(self.text)}</div>"
+    from .insight.handin import write_handin
+    return write_handin(load(), target, student)

@@ -15,7 +15,7 @@ from conftest import free_port, stop, wait_for_http
 from kpo_course import cli, doctor
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ["start", "warm", "doctor", "build", "execute"]
+COMMANDS = ["start", "doctor", "build", "execute"]
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -85,28 +85,6 @@ def test_execute_reports_a_failing_notebook_and_exits_1(tmp_path):
     result = run("execute", str(path))
     assert result.returncode == 1
     assert "ZeroDivisionError" in result.stderr
-
-
-def test_warm_fills_the_cache_once_and_says_so(tmp_path):
-    env = dict(os.environ, KPO_COURSE_CACHE=str(tmp_path / "cache"))
-
-    def warm() -> str:
-        result = subprocess.run([sys.executable, "-m", "kpo_course.cli", "warm"], cwd=ROOT, env=env,
-                                capture_output=True, text=True, timeout=300)
-        assert result.returncode == 0, result.stderr
-        return result.stdout
-
-    first = warm()
-    assert "8 first charts ready" in first and "(8 drawn now" in first
-    assert "(0 drawn now" in warm()  # everything was kept: nothing to draw
-    assert len(list((tmp_path / "cache" / "charts").glob("*.png"))) == 8
-    assert (tmp_path / "cache" / "content.marshal").exists()
-    env["KPO_COURSE_CACHE"] = "off"
-    assert "switched off" in warm()
-
-
-def test_binder_warms_the_cache_at_build_time():
-    assert "kpo-course warm" in (ROOT / "postBuild").read_text()
 
 
 def test_start_serves_the_start_page(tmp_path):

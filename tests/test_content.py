@@ -44,26 +44,6 @@ def test_default_load_is_cached_and_a_directory_load_is_fresh(content):
     assert again.glossary == content.glossary
 
 
-@pytest.mark.parametrize("collector_on", [True, False])
-def test_a_load_leaves_the_garbage_collector_as_it_found_it(tmp_path, collector_on):
-    """Loading pauses the collector for speed; success or failure, its state comes back."""
-    import gc
-
-    broken = tmp_path / "data"
-    shutil.copytree(DATA_DIR, broken)
-    (broken / "glossary.yaml").write_text("terms: [", encoding="utf-8")
-    was = gc.isenabled()
-    try:
-        (gc.enable if collector_on else gc.disable)()
-        load(DATA_DIR)
-        assert gc.isenabled() is collector_on
-        with pytest.raises(ContentError):
-            load(broken)
-        assert gc.isenabled() is collector_on
-    finally:
-        (gc.enable if was else gc.disable)()
-
-
 # --------------------------------------------------------------------------- the parsed-content cache
 _LOAD_AND_DESCRIBE = (
     "import hashlib, sys\n"

@@ -1,4 +1,4 @@
-"""Charts: each function returns a Figure whose Axes hold the model's data (checked as data, not pixels)."""
+"""Charts: each chart class's ``update`` returns a Figure whose Axes hold the model's data (checked as data, not pixels)."""
 from __future__ import annotations
 
 import doctest
@@ -54,6 +54,23 @@ def risk_table():
     return models.residual(risks, done)
 
 
+def cost_figure(table, break_even=None, **options):
+    """A fresh CostChart showing ``table``."""
+    return plots.CostChart([str(c) for c in table.columns], **options).update(table, break_even)
+
+
+def flexibility_figure(result, **options):
+    return plots.FlexibilityChart(**options).update(result)
+
+
+def decision_figure(result, **options):
+    return plots.DecisionChart(list(result.ranking), list(result.contributions.columns), **options).update(result)
+
+
+def risk_figure(table, **options):
+    return plots.RiskChart(table, **options).update(table)
+
+
 def _by_gid(ax, gid):
     found = [artist for artist in ax.get_children() if artist.get_gid() == gid]
     assert found, f"no artist with gid {gid!r}"
@@ -87,7 +104,7 @@ def test_okabe_ito_palette():
 # --- cost chart -----------------------------------------------------------------------------
 
 def test_cost_chart_holds_one_line_per_option(cost_table):
-    fig = plots.cost_chart(cost_table, break_even=14, labels={"captive": "Egen enhet"},
+    fig = cost_figure(cost_table, break_even=14, labels={"captive": "Egen enhet"},
                            title="Kumulativ kostnad", xlabel="Månad", ylabel="Kostnad")
     ax = _check_figure(fig)
     assert ax.get_title() == "Kumulativ kostnad" and ax.get_xlabel() == "Månad"
@@ -102,16 +119,16 @@ def test_cost_chart_holds_one_line_per_option(cost_table):
 
 
 def test_cost_chart_marks_break_even(cost_table):
-    ax = plots.cost_chart(cost_table, break_even=14, break_even_text="break-even i månad {month}").axes[0]
+    ax = cost_figure(cost_table, break_even=14, break_even_text="break-even i månad {month}").axes[0]
     marker = _by_gid(ax, "break_even")
     assert list(marker.get_xdata()) == [14, 14]
     assert _by_gid(ax, "break_even_text").get_text() == "break-even i månad 14"
-    plain = plots.cost_chart(cost_table).axes[0]
+    plain = cost_figure(cost_table).axes[0]
     assert not [a for a in plain.get_children() if a.get_gid() == "break_even" and a.get_visible()]
 
 
 def test_cost_lines_differ_in_more_than_colour(cost_table):
-    ax = plots.cost_chart(cost_table).axes[0]
+    ax = cost_figure(cost_table).axes[0]
     lines = [_by_gid(ax, column) for column in cost_table.columns]
     assert len({line.get_linestyle() for line in lines}) == len(lines)
     assert len({line.get_marker() for line in lines}) == len(lines)
@@ -119,30 +136,30 @@ def test_cost_lines_differ_in_more_than_colour(cost_table):
 
 
 def test_cost_chart_formats_money(cost_table):
-    fig = plots.cost_chart(cost_table, value_formatter=lambda v: f"{v / 1e6:.1f} Mkr")
+    fig = cost_figure(cost_table, value_formatter=lambda v: f"{v / 1e6:.1f} Mkr")
     ax = fig.axes[0]
     assert ax.yaxis.get_major_formatter()(2_000_000, 0) == "2.0 Mkr"
-    assert plots.cost_chart(cost_table).axes[0].yaxis.get_major_formatter()(2_000_000, 0) == "2,000,000"
+    assert cost_figure(cost_table).axes[0].yaxis.get_major_formatter()(2_000_000, 0) == "2,000,000"
 
 
 @pytest.mark.parametrize("bad", [None, [1, 2], {"a": [1]}, pd.DataFrame({"a": ["x", "y"]}),
                                  pd.DataFrame({"a": [1.0]}, index=["one"]), pd.DataFrame({"a": [1.0, np.nan]})])
 def test_cost_chart_rejects_what_is_not_a_cost_table(bad):
     with pytest.raises(models.ModelInputError):
-        plots.cost_chart(bad)
+        plots.CostChart(["a"]).update(bad)
 
 
 def test_cost_chart_rejects_a_bad_break_even(cost_table):
     with pytest.raises(models.ModelInputError):
-        plots.cost_chart(cost_table, break_even=0)
+        cost_figure(cost_table, break_even=0)
     with pytest.raises(models.ModelInputError):
-        plots.cost_chart(cost_table, labels=["not", "a", "dict"])
+        cost_figure(cost_table, labels=["not", "a", "dict"])
 
 
 # --- flexibility chart -------------------------------------------------------------------------
 
 def test_flexibility_chart_holds_demand_and_both_capacities(flexibility_result):
-    fig = plots.flexibility_chart(flexibility_result, labels={"demand": "Efterfrågan"})
+    fig = flexibility_figure(flexibility_result, labels={"demand": "Efterfrågan"})
     ax = _check_figure(fig)
     table = flexibility_result.monthly
     for gid in ("demand", "in_house_capacity", "kpo_capacity"):
@@ -158,14 +175,14 @@ def test_flexibility_chart_holds_demand_and_both_capacities(flexibility_result):
 
 def test_flexibility_chart_shades_only_areas_that_exist():
     result = models.simulate([5, 5, 5], in_house_staff=5, notice_months=0)
-    ax = plots.flexibility_chart(result).axes[0]
+    ax = flexibility_figure(result).axes[0]
     gids = {artist.get_gid() for artist in ax.get_children()}
     assert not gids & {"in_house_idle", "in_house_unmet", "kpo_unmet"}
 
 
 def test_flexibility_chart_needs_a_result():
     with pytest.raises(models.ModelInputError, match="simulate"):
-        plots.flexibility_chart([1, 2, 3])
+        flexibility_figure([1, 2, 3])
 
 
 # --- decision chart --------------------------------------------------------------------------
@@ -177,7 +194,7 @@ def _segments(collection):
 
 
 def test_decision_chart_bars_add_up_to_the_totals(decision_result):
-    fig = plots.decision_chart(decision_result, labels={"cost": "Kostnad", "offshore": "Offshore"})
+    fig = decision_figure(decision_result, labels={"cost": "Kostnad", "offshore": "Offshore"})
     ax = _check_figure(fig)
     ranking = list(decision_result.ranking)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["1. Offshore", "2. captive", "3. in_house"]
@@ -200,7 +217,7 @@ def test_decision_chart_bars_add_up_to_the_totals(decision_result):
 
 
 def test_decision_chart_winner_is_on_top(decision_result):
-    ax = plots.decision_chart(decision_result).axes[0]
+    ax = decision_figure(decision_result).axes[0]
     y_of = {label.get_text(): y for label, y in zip(ax.get_yticklabels(), ax.get_yticks())}
     assert y_of["1. offshore"] == max(y_of.values())
     first_bar = _segments(_by_gid(ax, "cost"))[0]
@@ -209,13 +226,13 @@ def test_decision_chart_winner_is_on_top(decision_result):
 
 def test_decision_chart_needs_a_result():
     with pytest.raises(models.ModelInputError, match="weighted_scores"):
-        plots.decision_chart({"a": 1})
+        plots.DecisionChart(["a"], ["cost"]).update({"a": 1})
 
 
 # --- risk matrix ---------------------------------------------------------------------------------
 
 def test_risk_matrix_places_each_risk_before_and_after(risk_table):
-    fig = plots.risk_matrix_chart(risk_table, labels={"ip_leak": "IP-läcka", "inherent": "Före"})
+    fig = risk_figure(risk_table, labels={"ip_leak": "IP-läcka", "inherent": "Före"})
     ax = fig.axes[0]
     assert ax.get_xlabel() == "Impact" and ax.get_ylabel() == "Likelihood"
     inherent = _by_gid(ax, "inherent")
@@ -233,7 +250,7 @@ def test_risk_matrix_places_each_risk_before_and_after(risk_table):
 
 
 def test_risk_matrix_grid_is_five_by_five_with_hatched_levels(risk_table):
-    ax = plots.risk_matrix_chart(risk_table).axes[0]
+    ax = risk_figure(risk_table).axes[0]
     assert ax.get_xlim() == (0.5, 5.5) and ax.get_ylim() == (0.5, 5.5)
     cells = {level: _by_gid(ax, f"cells_{level}") for level in models.LEVELS}
     assert all(isinstance(c, PatchCollection) for c in cells.values())
@@ -246,7 +263,7 @@ def test_risk_matrix_grid_is_five_by_five_with_hatched_levels(risk_table):
 
 def test_risks_sharing_a_cell_do_not_hide_each_other():
     table = models.residual([models.Risk("a", 3, 3), models.Risk("b", 3, 3)])
-    inherent = _by_gid(plots.risk_matrix_chart(table).axes[0], "inherent")
+    inherent = _by_gid(risk_figure(table).axes[0], "inherent")
     points = set(zip(inherent.get_xdata(), inherent.get_ydata()))
     assert len(points) == 2
 
@@ -262,7 +279,7 @@ def all_mitigated_course_risks():
 
 
 def test_before_marks_are_filled_in_the_grid_and_in_the_key(risk_table):
-    ax = plots.risk_matrix_chart(risk_table).axes[0]
+    ax = risk_figure(risk_table).axes[0]
     inherent = _by_gid(ax, "inherent")
     key = ax.get_legend().legend_handles[0]
     assert matplotlib.colors.to_hex(inherent.get_markerfacecolor()) not in ("#ffffff", "none")
@@ -273,7 +290,7 @@ def test_before_marks_are_filled_in_the_grid_and_in_the_key(risk_table):
 def test_every_moved_risk_is_labelled_on_its_own_square():
     table = all_mitigated_course_risks()
     labels = {r: f"R{i + 1}" for i, r in enumerate(table["risk_id"])}
-    ax = plots.risk_matrix_chart(table, labels=labels).axes[0]
+    ax = risk_figure(table, labels=labels).axes[0]
     after = _by_gid(ax, "residual")
     squares = list(zip(after.get_xdata(), after.get_ydata()))
     assert len(set(squares)) == len(squares)  # no two squares on one spot
@@ -284,7 +301,7 @@ def test_every_moved_risk_is_labelled_on_its_own_square():
 
 def test_arrows_into_one_cell_do_not_cross():
     table = all_mitigated_course_risks()
-    ax = plots.risk_matrix_chart(table).axes[0]
+    ax = risk_figure(table).axes[0]
     starts = list(zip(_by_gid(ax, "inherent").get_xdata(), _by_gid(ax, "inherent").get_ydata()))
     ends = list(zip(_by_gid(ax, "residual").get_xdata(), _by_gid(ax, "residual").get_ydata()))
 
@@ -300,7 +317,7 @@ def test_arrows_into_one_cell_do_not_cross():
 
 
 def test_an_untouched_risk_has_no_after_label(risk_table):
-    ax = plots.risk_matrix_chart(risk_table).axes[0]
+    ax = risk_figure(risk_table).axes[0]
     unmoved = risk_table.loc[risk_table["score"] == risk_table["residual_score"], "risk_id"]
     assert len(unmoved) and all(not _by_gid(ax, f"after_label_{r}").get_visible() for r in unmoved)
 
@@ -308,19 +325,19 @@ def test_an_untouched_risk_has_no_after_label(risk_table):
 @pytest.mark.parametrize("bad", [None, [1], "table"])
 def test_risk_matrix_needs_a_residual_table(bad, risk_table):
     with pytest.raises(models.ModelInputError, match="residual"):
-        plots.risk_matrix_chart(bad)
+        risk_figure(bad)
     with pytest.raises(models.ModelInputError):
-        plots.risk_matrix_chart(risk_table.drop(columns="level"))
+        risk_figure(risk_table.drop(columns="level"))
     with pytest.raises(models.ModelInputError):
-        plots.risk_matrix_chart(risk_table.iloc[0:0])
+        risk_figure(risk_table.iloc[0:0])
     off_the_grid = risk_table.copy()
     off_the_grid.loc[0, "impact"] = 7
     with pytest.raises(models.ModelInputError, match="1 to 5"):
-        plots.risk_matrix_chart(off_the_grid)
+        risk_figure(off_the_grid)
     holey = risk_table.astype({"likelihood": float})
     holey.loc[1, "likelihood"] = np.nan
     with pytest.raises(models.ModelInputError, match="1 to 5"):
-        plots.risk_matrix_chart(holey)
+        risk_figure(holey)
 
 
 # --- charts kept alive (redrawn in part) -----------------------------------------------------------
@@ -403,7 +420,7 @@ def test_a_kept_cost_chart_looks_exactly_like_a_fresh_one(states):
     for horizon, break_even, fee in states:
         kept.update(table(horizon, fee), break_even)
         shown = kept.png()
-    fresh = plots.cost_chart(table(horizon, fee), break_even)
+    fresh = cost_figure(table(horizon, fee), break_even)
     assert (_pixels(shown) == _pixels(plots.figure_to_png(fresh))).all()
 
 
@@ -416,7 +433,7 @@ def test_a_kept_flexibility_chart_looks_exactly_like_a_fresh_one(states):
         result = models.simulate(models.demand_curve(dip=dip), notice_months=notice, in_house_staff=staff)
         kept.update(result)
         shown = kept.png()
-    fresh = plots.flexibility_chart(result)
+    fresh = flexibility_figure(result)
     assert (_pixels(shown) == _pixels(plots.figure_to_png(fresh))).all()
     drawn = sorted(c.get_gid() for c in kept.figure.axes[0].collections)
     assert drawn == sorted(c.get_gid() for c in fresh.axes[0].collections)
@@ -439,10 +456,10 @@ def test_a_live_chart_refuses_a_result_it_was_not_made_for(decision_result, risk
 
 def test_png_bytes_are_deterministic(cost_table, flexibility_result, decision_result, risk_table):
     builders = [
-        lambda: plots.cost_chart(cost_table, break_even=14),
-        lambda: plots.flexibility_chart(flexibility_result),
-        lambda: plots.decision_chart(decision_result),
-        lambda: plots.risk_matrix_chart(risk_table),
+        lambda: cost_figure(cost_table, break_even=14),
+        lambda: flexibility_figure(flexibility_result),
+        lambda: decision_figure(decision_result),
+        lambda: risk_figure(risk_table),
     ]
     for build in builders:
         fig = build()
@@ -454,13 +471,13 @@ def test_png_bytes_are_deterministic(cost_table, flexibility_result, decision_re
 
 
 def test_charts_ignore_the_notebooks_style(cost_table):
-    expected = plots.figure_to_png(plots.cost_chart(cost_table))
+    expected = plots.figure_to_png(cost_figure(cost_table))
     with matplotlib.rc_context({"lines.linewidth": 5, "font.size": 20, "axes.facecolor": "black"}):
-        assert plots.figure_to_png(plots.cost_chart(cost_table)) == expected
+        assert plots.figure_to_png(cost_figure(cost_table)) == expected
 
 
 def test_dollar_signs_in_labels_are_plain_text(cost_table):
-    fig = plots.cost_chart(cost_table, labels={"captive": "US$1m to US$2m"}, ylabel="Cost in US$ (illustrative $)")
+    fig = cost_figure(cost_table, labels={"captive": "US$1m to US$2m"}, ylabel="Cost in US$ (illustrative $)")
     assert plots.figure_to_png(fig).startswith(PNG_SIGNATURE)
     texts = [t for t in fig.findobj(Text) if "$" in t.get_text()]
     assert {t.get_text() for t in texts} >= {"US$1m to US$2m", "Cost in US$ (illustrative $)"}
@@ -475,7 +492,7 @@ def test_dollar_signs_in_labels_are_plain_text(cost_table):
 
 
 def test_png_size_follows_the_figure(cost_table):
-    png = plots.figure_to_png(plots.cost_chart(cost_table))
+    png = plots.figure_to_png(cost_figure(cost_table))
     width = int.from_bytes(png[16:20], "big")
     height = int.from_bytes(png[20:24], "big")
     assert (width, height) == (600, 320)
@@ -498,7 +515,8 @@ def test_plots_never_touch_pyplot_and_models_never_touch_matplotlib():
         "assert 'matplotlib' not in sys.modules, 'models imported matplotlib'\n"
         "from kpo_course import models, plots\n"
         "o = models.default_options()\n"
-        "plots.figure_to_png(plots.cost_chart(models.cumulative_costs(o, 12)))\n"
+        "t = models.cumulative_costs(o, 12)\n"
+        "plots.figure_to_png(plots.CostChart(list(t.columns)).update(t))\n"
         "assert 'matplotlib.pyplot' not in sys.modules, 'plots imported pyplot'\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
@@ -512,6 +530,6 @@ def test_charts_display_as_pictures_in_a_notebook_without_pyplot(monkeypatch):
     shell = InteractiveShell.instance()
     monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
     plots._show_figures_in_notebooks()
-    fig = plots.cost_chart(models.cumulative_costs(models.default_options(), 12))
+    fig = cost_figure(models.cumulative_costs(models.default_options(), 12))
     data, _ = shell.display_formatter.format(fig)
     assert data["image/png"] == plots.figure_to_png(fig)

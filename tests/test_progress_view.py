@@ -1,10 +1,12 @@
-"""The learner's view of their progress: ``progress.summary()`` and ``progress.show()``."""
+"""The learner's view of their progress: ``progress_view.summary()`` and ``kpo.widgets.ProgressView()``."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
 from kpo_course import checks, i18n, progress
+from kpo_course.widgets import progress_view
+from kpo_course.widgets.progress_view import ProgressView
 from kpo_course.content import load
 
 
@@ -25,8 +27,8 @@ def lesson_checks(lesson: str) -> list[str]:
 
 
 def test_summary_has_one_row_per_lesson_and_one_for_the_drill_with_totals_from_the_content():
-    table = progress.summary()
-    assert list(table.columns) == list(progress.SUMMARY_COLUMNS)
+    table = progress_view.summary()
+    assert list(table.columns) == list(progress_view.SUMMARY_COLUMNS)
     ids = table["id"].tolist()
     lessons = [lesson.id for lesson in load().course.lessons if lesson.id != "00"]
     assert ids[-1] == "tasks" and [i for i in ids if i != "00"][:-1] == lessons and "07" in lessons
@@ -52,7 +54,7 @@ def test_summary_counts_right_answers_attempts_and_percent():
         progress.record(first_check, correct=True)
     progress.record("tasks.credit_risk_model", correct=True)
     progress.record("quiz99.q1", correct=True)  # unknown ids are ignored
-    rows = progress.summary().set_index("id")
+    rows = progress_view.summary().set_index("id")
     assert (rows.loc["02", "quiz_right"], rows.loc["02", "answered"], rows.loc["02", "right"]) == (1, 2, 1)
     assert rows.loc["02", "percent"] == pytest.approx(round(100 / rows.loc["02", "total"], 1))
     assert (rows.loc["tasks", "right"], rows.loc["tasks", "answered"]) == (1, 1)
@@ -62,22 +64,22 @@ def test_summary_counts_right_answers_attempts_and_percent():
 
 def test_summary_titles_follow_the_language():
     i18n.set_language("sv")
-    rows = progress.summary().set_index("id")
+    rows = progress_view.summary().set_index("id")
     lesson = next(lesson for lesson in load().course.lessons if lesson.id == "01")
     assert rows.loc["01", "title"] == lesson.title["sv"] != lesson.title["en"]
     assert rows.loc["tasks", "title"] == "Övning: KPO eller BPO?"
 
 
-def test_show_with_no_progress_says_so_kindly():
-    view = progress.show()
+def test_view_with_no_progress_says_so_kindly():
+    view = ProgressView()
     assert "No progress yet" in view.message.value
     assert view.chart.layout.display == "none" and view.status.value == ""
     assert "<table" in view.table.value and "Your progress" in repr(view)
 
 
-def test_show_with_progress_has_a_table_and_a_chart_and_refreshes():
+def test_view_with_progress_has_a_table_and_a_chart_and_refreshes():
     progress.record("quiz01.q1", correct=True)
-    view = progress.show()
+    view = ProgressView()
     assert "You have 1 of" in view.message.value
     assert "1 of 10" in view.table.value or "1 of" in view.table.value
     assert view.chart.value[:8] == b"\x89PNG\r\n\x1a\n" and view.chart.layout.display is None
@@ -87,46 +89,57 @@ def test_show_with_progress_has_a_table_and_a_chart_and_refreshes():
     assert "You have 2 of" in view.message.value and view.chart.value != first
 
 
-def test_show_in_swedish():
+def test_view_in_swedish():
     progress.record("quiz01.q1", correct=True)
     i18n.set_language("sv")
-    view = progress.show()
+    view = ProgressView()
     assert "Du har 1 av" in view.message.value and "Lektion" in view.table.value
     assert view.refresh_button.description == "Uppdatera"
 
 
-def test_summary_and_show_are_documented_by_examples_that_run():
+def test_the_store_and_the_view_are_documented_by_examples_that_run():
     import doctest
 
-    assert doctest.testmod(progress).failed == 0
+    for module in (progress, progress_view):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0
 
 
-def test_show_is_deterministic():
+def test_view_is_deterministic():
     progress.record("quiz03.q1", correct=True)
-    assert progress.show().chart.value == progress.show().chart.value
+    assert ProgressView().chart.value == ProgressView().chart.value
 
 
-def test_show_survives_a_corrupt_store(home):
+def test_view_survives_a_corrupt_store(home):
     home.mkdir(parents=True)
     (home / "progress.json").write_bytes(b"{not json")
     with pytest.warns(UserWarning, match="unreadable"):
-        view = progress.show()
+        view = ProgressView()
     assert "No progress yet" in view.message.value and view.status.value == ""
 
 
-def test_show_never_raises_even_when_summary_breaks(monkeypatch):
-    monkeypatch.setattr(progress, "summary", lambda: 1 / 0)
-    view = progress.show()
+def test_view_never_raises_even_when_summary_breaks(monkeypatch):
+    monkeypatch.setattr(progress_view, "summary", lambda: 1 / 0)
+    view = ProgressView()
     assert "ZeroDivisionError" in view.status.value
 
 
-def test_a_view_that_cannot_be_made_shows_a_plain_message_with_its_dollars_kept(monkeypatch):
-    def broken():
-        raise RuntimeError("no widgets for US$1 or US$2 here")
+def test_the_store_imports_only_the_standard_library():
+    """checks and widgets write progress: the store must not pull pandas, matplotlib or ipywidgets in."""
+    import subprocess
+    import sys
 
-    monkeypatch.setattr(progress, "_view_class", None)
-    monkeypatch.setattr(progress, "_make_view_class", broken)
-    shown = progress.show()
-    assert "cannot be shown here (RuntimeError" in repr(shown)
-    page = shown._repr_html_()
-    assert page.count('<span class="kpo-dollar">&#36;</span>') == 2 and "$" not in page
+    code = ("import sys\nimport kpo_course.progress\n"
+            "heavy = [m for m in ('pandas', 'matplotlib', 'ipywidgets', 'numpy', 'yaml') if m in sys.modules]\n"
+            "assert not heavy, heavy")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_view_reads_the_lessons_from_course_yaml(monkeypatch):
+    """A lesson added to course.yaml gets its row with no change to the view."""
+    content = load()
+    extra = content.course.lessons[1]._replace(id="08", file="lessons/08_new.ipynb", title={"en": "New", "sv": "Ny"})
+    course = content.course._replace(lessons=(*content.course.lessons, extra))
+    monkeypatch.setattr(progress_view, "load_content", lambda: content._replace(course=course))
+    assert "08" in progress_view.summary()["id"].tolist()

@@ -1,4 +1,4 @@
-"""The six model widgets, headless: set values and click through the Python API, read the views."""
+"""The course's widgets, headless: set values and click through the Python API, read the views."""
 from __future__ import annotations
 
 import ipywidgets as w
@@ -9,7 +9,8 @@ from kpo_course import i18n, models, progress
 from kpo_course.markup import plain
 from kpo_course.content import load
 from kpo_course.models import ModelInputError
-from kpo_course.widgets import charts
+from kpo_course.widgets import charts, progress_view, registry
+from kpo_course.widgets.base import CourseWidget
 from kpo_course.widgets.cost import CostCalculator
 from kpo_course.widgets.decision import DecisionMatrix
 from kpo_course.widgets.domains import DomainExplorer, figure_text
@@ -75,9 +76,7 @@ def test_chart_is_a_png_image_widget_and_sliders_update_on_release(cls):
 @pytest.mark.parametrize("cls", CHARTED + [DomainExplorer, TaskSorter], ids=lambda c: c.__name__)
 def test_same_inputs_give_the_same_bytes_and_text(cls):
     """Stored notebook outputs must not change between runs: no cache, no clock, no randomness."""
-    charts.clear_cache()
     first = cls()
-    charts.clear_cache()
     second = cls()
     views = [name for name in ("sentence", "details", "case", "prompt", "totals", "table", "breakdown")
              if hasattr(first, name)]
@@ -94,15 +93,16 @@ def test_number_formats_follow_the_language_and_the_examples_run():
     assert (charts.money(-0.4), charts.percent(0.5), charts.smart(6.46), charts.smart(22.0)) == ("0", "50%", "6.5", "22")
 
 
-def test_a_chart_is_drawn_again_only_when_its_inputs_change():
+def test_a_chart_is_drawn_again_only_when_its_inputs_change_and_the_same_inputs_give_the_same_picture():
     calc = CostCalculator()
-    drawn = calc.chart_view.renders
+    drawn, first = calc.chart_view.renders, calc.chart.value
     calc.horizon.value = 36  # unchanged
     calc.include_switching_back.value = False  # unchanged
     assert calc.chart_view.renders == drawn
     calc.horizon.value = 24
-    calc.horizon.value = 36  # back to a picture already drawn: served from the cache
-    assert calc.chart_view.renders <= drawn + 1
+    assert calc.chart.value != first
+    calc.horizon.value = 36  # back: drawn afresh (nothing is cached), the very same bytes
+    assert calc.chart_view.renders == drawn + 2 and calc.chart.value == first
 
 
 def test_a_widget_that_is_gone_stops_listening_to_the_language():
@@ -119,6 +119,82 @@ def test_a_widget_that_is_gone_stops_listening_to_the_language():
     gc.collect()
     i18n.set_language("sv")  # no error from a dead listener, and it is dropped
     assert len(i18n._listeners) == listening
+
+
+# --------------------------------------------------------------------------- the registry and the base
+@pytest.mark.parametrize("entry", registry.WIDGETS, ids=lambda e: e.name)
+def test_every_registered_widget_builds_on_the_base_with_its_css_class_and_status_line(entry):
+    widget = entry.build()
+    assert isinstance(widget, CourseWidget) and getattr(kpo.widgets, entry.name) is entry.widget_class
+    assert entry.css_class.startswith("kpo-") and entry.css_class in widget._dom_classes
+    assert widget.children[-1] is widget.status
+    assert "kpo-error" not in widget.status.value
+    assert "run this cell in Jupyter" in repr(widget)
+
+
+def test_the_registry_lists_every_widget_class_once():
+    import importlib
+    import pkgutil
+
+    found = set()
+    for module in pkgutil.iter_modules(kpo.widgets.__path__):
+        for value in vars(importlib.import_module(f"kpo_course.widgets.{module.name}")).values():
+            if isinstance(value, type) and issubclass(value, CourseWidget) and value is not CourseWidget:
+                found.add((value.__name__, value.__module__.rsplit(".", 1)[-1]))
+    listed = [(e.name, e.module) for e in registry.WIDGETS]
+    assert sorted(listed) == sorted(found) and len(set(listed)) == len(listed)
+    assert len({e.css_class for e in registry.WIDGETS}) == len(registry.WIDGETS)
+
+
+def test_the_registry_names_the_lessons_that_show_each_widget():
+    """Each lesson of course.yaml shows exactly the widgets the registry gives it."""
+    import re
+
+    import nbformat
+
+    root = __import__("pathlib").Path(kpo.__file__).resolve().parent.parent
+    known = {e.name for e in registry.WIDGETS}
+    for lesson in load().course.lessons:
+        notebook = nbformat.read(root / lesson.file, as_version=4)
+        code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+        shown = set(re.findall(r"\bwidgets\.(\w+)\(", code))
+        assert shown <= known, f"{lesson.file} shows a widget not in the registry: {shown - known}"
+        assert shown == {e.name for e in registry.WIDGETS if lesson.id in e.lessons}, lesson.file
+    lesson_ids = {lesson.id for lesson in load().course.lessons}
+    assert all(set(e.lessons) <= lesson_ids for e in registry.WIDGETS)
+
+
+def test_the_base_shows_an_error_in_the_status_line_and_redraws_on_a_language_change():
+    class Hello(CourseWidget):
+        css_class = "kpo-hello"
+
+        def __init__(self):
+            self.text = w.HTML()
+            super().__init__([self.text])
+            self.refresh()
+
+        def _show(self):
+            self.text.value = i18n.tr("Hello", "Hej")
+
+    hello = Hello()
+    assert hello.layout.border and hello.text.value == "Hello"
+    i18n.set_language("sv")
+    assert hello.text.value == "Hej"
+    hello.guard(boom)()
+    assert "boom: a forced failure" in hello.status.value and "kpo-error" in hello.status.value
+    hello.close()
+    i18n.set_language("en")
+    assert hello.text.value == "Hej"  # a closed widget is left alone
+
+
+def test_registry_and_base_examples_run():
+    import doctest
+
+    from kpo_course.widgets import base
+
+    for module in (registry, base):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0
 
 
 # --------------------------------------------------------------------------- DomainExplorer
@@ -220,7 +296,7 @@ def test_task_sorter_records_every_answer_in_the_progress_store():
     stored = progress.load()["questions"]
     assert stored[f"tasks.{task.id}"]["correct"] is True
     assert stored[f"tasks.{other.id}"] == {"attempts": 1, "correct": False, "points": 0.0, "max_points": 1.0}
-    row = progress.summary().set_index("id").loc["tasks"]
+    row = progress_view.summary().set_index("id").loc["tasks"]
     assert (row["right"], row["answered"], row["total"]) == (1, 2, 34)
 
 

@@ -24,30 +24,19 @@ True
 from __future__ import annotations
 
 import marshal
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from ..userfiles import cache_folder, write_atomically
 
 #: Bump when what is stored changes meaning.
 FORMAT = 1
 
 
 def folder() -> Path | None:
-    """Where the cache lives: ``$KPO_COURSE_CACHE``, else the platform's per-user cache folder; None if off."""
-    chosen = os.environ.get("KPO_COURSE_CACHE", "")
-    if chosen.lower() == "off":
-        return None
-    if chosen:
-        return Path(chosen)
-    if sys.platform.startswith("win"):
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "kpo-course"
+    """Where the cache lives: ``$KPO_COURSE_CACHE``, else the per-user cache folder; None if off."""
+    return cache_folder()
 
 
 def fingerprint(directory: Path) -> tuple:
@@ -86,16 +75,3 @@ def write(directory: Path, files: dict[str, Any], *, store: Path | None = None) 
         write_atomically(_file(store), marshal.dumps({"fingerprint": fingerprint(directory), "files": files}))
     except Exception:  # a read-only home, a full disk, data marshal cannot store: no cache, no harm
         pass
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader sees the old file or the new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

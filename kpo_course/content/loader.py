@@ -14,9 +14,7 @@ problem with its file, entry and field.
 from __future__ import annotations
 
 import functools
-import gc
 import re
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional
 
@@ -740,37 +738,17 @@ def _objectives(r: _Reader) -> dict[str, tuple[Objective, ...]]:
 
 
 # --------------------------------------------------------------------------- public
-@contextmanager
-def _no_garbage_collection() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a load builds ~20,000 small objects.
-
-    A load makes no reference cycles to free, yet its allocations set off full collections,
-    and in a Jupyter kernel (well over 100,000 live objects) each one walks them all: pausing
-    makes the first ``load()`` in a lesson about a third faster. Reference counting still
-    frees everything as usual; the collector's previous state is restored, even on an error.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _load(directory: Path) -> Content:
-    with _no_garbage_collection():
-        return _read_all(_Reader(Path(directory)))
+    return _read_all(_Reader(Path(directory)))
 
 
 def _load_own_data() -> Content:
     """The package's data, parsed files taken from the cache when they have not changed."""
-    with _no_garbage_collection():
-        reader = _Reader(DATA_DIR, cache.read(DATA_DIR))
-        content = _read_all(reader)
-        if reader.parsed:  # something was parsed afresh, and all of it is valid: remember it
-            cache.write(DATA_DIR, {**reader.cached, **reader.parsed})
-        return content
+    reader = _Reader(DATA_DIR, cache.read(DATA_DIR))
+    content = _read_all(reader)
+    if reader.parsed:  # something was parsed afresh, and all of it is valid: remember it
+        cache.write(DATA_DIR, {**reader.cached, **reader.parsed})
+    return content
 
 
 def _read_all(r: _Reader) -> Content:

@@ -1,7 +1,9 @@
 """Interactive views over the course's models and content (ipywidgets).
 
 Every widget builds with no arguments and speaks the language set by
-``kpo.set_language``. Loaded on first use, so ``import kpo_course`` stays light.
+``kpo.set_language``. Loaded on first use, so ``import kpo_course`` stays light. The list of
+widgets is :data:`kpo_course.widgets.registry.WIDGETS`; each is a
+:class:`kpo_course.widgets.base.CourseWidget`.
 
 >>> picker = LanguagePicker()  # doctest: +SKIP
 """
@@ -10,17 +12,10 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-# Public widget name -> module that defines it.
-_WIDGETS = {
-    "LanguagePicker": "language",
-    "Quiz": "quiz_view",
-    "DomainExplorer": "domains",
-    "TaskSorter": "tasks",
-    "CostCalculator": "cost",
-    "FlexibilitySimulator": "flexibility",
-    "DecisionMatrix": "decision",
-    "RiskMatrix": "risk",
-}
+from .registry import WIDGETS as _REGISTRY
+
+# Public widget name -> module that defines it (from the registry: one list).
+_WIDGETS = {entry.name: entry.module for entry in _REGISTRY}
 
 __all__ = sorted(_WIDGETS)
 

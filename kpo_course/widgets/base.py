@@ -1,4 +1,4 @@
-"""What every course widget shares: a status line that shows errors instead of losing them.
+"""What every course widget shares: :class:`CourseWidget` (frame, status line, error guard, language).
 
 ipywidgets sends a callback's exception to the browser's log console, where no student
 looks. :func:`guarded` catches it and shows it in the widget's own status line.
@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import ipywidgets as w
 
-from .. import markup
+from .. import i18n, markup
 from ..i18n import tr
 
 
@@ -67,3 +67,67 @@ class Friendly:
     def __repr__(self) -> str:
         return tr(f"[{self.what['en']}: run this cell in Jupyter to use it]",
                   f"[{self.what['sv']}: kör cellen i Jupyter för att använda den]")
+
+
+def frame_layout() -> w.Layout:
+    """The box every course widget sits in."""
+    return w.Layout(border="1px solid #ccc", padding="8px", max_width="820px")
+
+
+class CourseWidget(Friendly, w.VBox):
+    """The base of every course widget: its frame, CSS class, status line, error guard and language.
+
+    A widget sets :attr:`css_class` and :attr:`what`, builds its controls, calls
+    ``super().__init__(children)`` (the status line is added below them), connects each
+    callback through :meth:`guard`, and ends with :meth:`refresh`, which draws everything by
+    calling the widget's ``_show()``. When the course language changes, ``_show()`` runs again
+    (a closed widget is left alone); an error in it, or in any guarded callback, shows in the
+    status line instead of being lost in the browser's console.
+
+    >>> class Hello(CourseWidget):
+    ...     css_class = "kpo-hello"
+    ...     def __init__(self):
+    ...         self.text = w.HTML()
+    ...         super().__init__([self.text])
+    ...         self.refresh()
+    ...     def _show(self):
+    ...         self.text.value = tr("Hello", "Hej")
+    >>> hello = Hello()
+    >>> hello.text.value, hello.children[-1] is hello.status, "kpo-hello" in hello._dom_classes
+    ('Hello', True, True)
+    >>> hello.guard(lambda: 1 / 0)(); "ZeroDivisionError" in hello.status.value
+    True
+    >>> hello.close()
+    """
+
+    #: The CSS class of the widget's outer box (tests and the browser find the widget by it).
+    css_class: str = ""
+    #: False for a widget with no frame around it (the language picker).
+    framed: bool = True
+    #: False for a widget that does not redraw when the language changes (the language picker sets it).
+    follows_language: bool = True
+
+    def __init__(self, children: list[w.Widget], *, layout: w.Layout | None = None) -> None:
+        self.status = w.HTML()
+        if layout is None and self.framed:
+            layout = frame_layout()
+        super().__init__([*children, self.status], **({"layout": layout} if layout is not None else {}))
+        if self.css_class:
+            self.add_class(self.css_class)
+        if self.follows_language:
+            i18n.on_language_change(self._on_language)
+
+    def guard(self, callback: Callable[..., Any]) -> Callable[..., Any]:
+        """``callback`` with any exception shown in the status line (see :func:`guarded`)."""
+        return guarded(self.status)(callback)
+
+    def refresh(self) -> None:
+        """Draw every label and view again, in the current language."""
+        self.guard(self._show)()
+
+    def _show(self) -> None:
+        raise NotImplementedError(f"{type(self).__name__} must define _show(): what it draws")
+
+    def _on_language(self, _code: str) -> None:
+        if self.comm is not None:  # a closed widget is gone from the page: nothing to redraw
+            self.refresh()

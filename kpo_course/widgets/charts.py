@@ -1,17 +1,16 @@
 """What the course's model widgets share: a chart in a ``w.Image``, numbers in the learner's language.
 
-A chart is drawn by :mod:`kpo_course.plots` as PNG bytes: the ``png()`` of a chart the widget
-keeps (:meth:`Chart.kept`), updated in place and redrawn on the same figure, and
-shown as the value of an ``ipywidgets.Image(format="png")``: a widget value, which stored
-notebooks keep and headless tests can read. :class:`Chart` draws only when what it shows has changed, and
-keeps the last few renders, so moving a slider back to a value seen before costs nothing.
-A chart's first picture is also kept on disk (:mod:`.saved_charts`), so a lesson run again, or
-another lesson opening the same widget, shows it without drawing.
-The same inputs always give the same bytes.
+A chart is drawn by :mod:`kpo_course.plots` as PNG bytes: the ``png()`` of a chart object the
+widget keeps (:meth:`Chart.kept`), updated in place and redrawn on the same figure, and shown
+as the value of an ``ipywidgets.Image(format="png")``: a widget value, which stored notebooks
+keep and headless tests can read. Nothing is cached: every change draws the picture afresh
+(tens of milliseconds), so a picture can never be stale. The same inputs give the same bytes.
 
->>> chart = Chart("demo")                       # doctest: +SKIP
->>> chart.show(("key", 1), lambda: figure_to_png(some_figure))  # doctest: +SKIP
-True
+>>> from kpo_course import plots
+>>> chart = Chart()
+>>> chart.show(lambda: plots.figure_to_png(plots.FlexibilityChart().figure))
+>>> bytes(chart.image.value[1:4]), chart.renders
+(b'PNG', 1)
 
 Numbers follow the course language: ``1,234,000`` and ``23%`` in English,
 ``1 234 000`` and ``23 %`` in Swedish (with no-break spaces, so a number never wraps).
@@ -24,98 +23,58 @@ Numbers follow the course language: ``1,234,000`` and ``23%`` in English,
 """
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any, Callable, Hashable, Iterable
 
 import ipywidgets as w
 
 from .. import i18n, markup
-from . import saved_charts
 from ..i18n import tr
 
-__all__ = ["Chart", "clear_cache", "number", "smart", "money", "percent", "heading", "bullets", "note", "sentence",
-           "table", "frame_layout", "illustrative_text"]
+__all__ = ["Chart", "number", "smart", "money", "percent", "heading", "bullets", "note", "sentence",
+           "table", "illustrative_text"]
 
 NBSP = "\u00a0"
 #: Width of a chart on screen in pixels: the PNG's own size (plots.FIGSIZE at plots.DPI), never stretched.
 CHART_WIDTH = 600
-#: How many rendered charts to keep (about 30 kB each).
-CACHE_SIZE = 96
-_cache: "OrderedDict[Hashable, bytes]" = OrderedDict()
-
-
-def clear_cache() -> None:
-    """Forget every stored render (for benchmarks that time a cold render)."""
-    _cache.clear()
 
 
 class Chart:
-    """A PNG chart in an ``ipywidgets.Image``, redrawn only when its key changes.
+    """A widget's chart: PNG bytes in an ``ipywidgets.Image``, shown at its own width.
 
-    ``key`` is any hashable value that fixes the picture: every model input, every label
-    and the language. ``render`` draws it as PNG bytes (called only when needed);
-    ``width`` is the PNG's width in pixels, shown at that size (narrower screens shrink it).
+    ``width`` is the PNG's width in pixels (narrower screens shrink it). The widget keeps one
+    chart object per language and set of options (:meth:`kept`) and calls :meth:`show` with a
+    function that updates it and returns its PNG.
     """
 
-    def __init__(self, kind: str, width: int = CHART_WIDTH) -> None:
-        self.kind = kind
-        self.key: Hashable = None
+    def __init__(self, width: int = CHART_WIDTH) -> None:
         self.image = w.Image(format="png", layout=w.Layout(width=f"{width}px", max_width="100%", height="auto"))
         # No tooltip on the Image: ipywidgets 8.1's ImageView fails to render with one set.
         self.image.add_class("kpo-chart")
-        self.renders = 0  # how many Figures were actually drawn (for tests)
-        self.shown = 0  # how many pictures were shown: the first may come from disk (saved_charts)
+        self.renders = 0  # how many pictures were drawn (for tests and the benchmark)
         self._kept: tuple[Hashable, Any] | None = None
 
     def kept(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """The chart object a widget keeps (e.g. a :class:`kpo_course.plots.CostChart`), made anew
-        only when ``key`` (the language, the options shown) changes."""
+        only when ``key`` (what its constructor was given: the language, the options shown) changes."""
         if self._kept is None or self._kept[0] != key:
             self._kept = (key, make())
         return self._kept[1]
 
-    def show(self, key: Hashable, render: Callable[[], bytes]) -> bool:
-        """Show the chart for ``key``; True if the image changed."""
-        full_key = (self.kind, key)
-        if full_key == self.key:
-            return False
-        png = _cache.get(full_key)
-        first = self.shown == 0  # a chart's first picture is kept on disk too (saved_charts)
-        if png is None and first:
-            png = saved_charts.load(self.kind, key)
-            first = png is None
-        if png is None:
-            png = render()
-            self.renders += 1
-        if first:
-            saved_charts.save(self.kind, key, png)
-        if full_key not in _cache:
-            _cache[full_key] = png
-            while len(_cache) > CACHE_SIZE:
-                _cache.popitem(last=False)
-        else:
-            _cache.move_to_end(full_key)
-        self.key = full_key
-        self.shown += 1
-        self.image.value = png
+    def show(self, render: Callable[[], bytes]) -> None:
+        """Show the picture ``render`` draws (and the image, if it was hidden)."""
+        self.image.value = render()
+        self.renders += 1
         self.image.layout.display = None
-        return True
 
     def hide(self) -> None:
         """Hide the chart (e.g. when there is nothing to draw); the next :meth:`show` brings it back."""
         self.image.layout.display = "none"
-        self.key = None
 
 
 # --------------------------------------------------------------------------- numbers
 def number(value: float, decimals: int = 0) -> str:
-    """``value`` with thousands grouped, in the current language's style."""
-    text = f"{value:,.{decimals}f}"
-    if i18n.get_language() == "sv":
-        text = text.replace(",", NBSP).replace(".", ",")
-    if text in ("-0", "-0.0", "-0,0"):
-        text = text[1:]
-    return text
+    """``value`` with thousands grouped, in the current language's style (:func:`kpo_course.i18n.format_number`)."""
+    return i18n.format_number(value, decimals)
 
 
 def smart(value: float) -> str:
@@ -168,11 +127,6 @@ def table(header: list[str], rows: list[list[str]], *, css_class: str = "kpo-tab
         for row in rows
     )
     return f"<table class='{css_class}' style='border-collapse:collapse;margin:4px 0'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def frame_layout() -> w.Layout:
-    """The box every course widget sits in."""
-    return w.Layout(border="1px solid #ccc", padding="8px", max_width="820px")
 
 
 def illustrative_text() -> str:

@@ -17,8 +17,8 @@ import ipywidgets as w
 from .. import i18n, markup, models, plots
 from ..content import load
 from ..i18n import localize, tr
-from .base import Friendly, guarded
-from .charts import Chart, frame_layout, heading, illustrative_text, money, note, percent, sentence
+from .base import CourseWidget
+from .charts import Chart, heading, illustrative_text, money, note, percent, sentence
 
 #: The KPO options to choose from: id -> (name en, sv), (subject of a sentence en, sv).
 OPTIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -65,7 +65,7 @@ def _running_cost(option_id: str) -> str:
     return tr("fee", "avgift")
 
 
-class CostCalculator(Friendly, w.VBox):
+class CostCalculator(CourseWidget):
     """In-house against one KPO option over a horizon in months, hidden costs included.
 
     Controls: ``option`` (Dropdown: ``onshore_vendor``, ``offshore_vendor``, ``captive``),
@@ -75,6 +75,7 @@ class CostCalculator(Friendly, w.VBox):
     (``w.Image``), ``status``. ``result`` holds :func:`kpo_course.models.describe_comparison`'s dict.
     """
 
+    css_class = "kpo-cost-calculator"
     what = {"en": "Cost calculator: in-house or KPO", "sv": "Kostnadskalkylator: internt eller KPO"}
 
     def __init__(self, option: str = DEFAULT_OPTION) -> None:
@@ -107,9 +108,8 @@ class CostCalculator(Friendly, w.VBox):
         self.hidden_heading = w.HTML()
         self.sentence = w.HTML()
         self.breakdown = w.HTML()
-        self.chart_view = Chart("cost")
+        self.chart_view = Chart()
         self.chart = self.chart_view.image
-        self.status = w.HTML()
         self.result: dict[str, Any] = {}
         self._quiet = False
         self._note = "start"  # what option_note says: start | defaults | restored | reset
@@ -117,17 +117,14 @@ class CostCalculator(Friendly, w.VBox):
         super().__init__(
             [self.title, self.illustrative, self.option, w.HBox([self.option_note, self.reset_button]), self.horizon, self.in_house_cost, self.monthly_fee,
              self.hidden_heading, self.search, self.transition, self.management, self.switching_back,
-             self.rework, self.include_switching_back, self.sentence, self.breakdown, self.chart, self.status],
-            layout=frame_layout(),
+             self.rework, self.include_switching_back, self.sentence, self.breakdown, self.chart],
         )
-        self.add_class("kpo-cost-calculator")
-        guard = guarded(self.status)
+        guard = self.guard
         self.option.observe(guard(self._option_changed), names="value")
         self.reset_button.on_click(guard(lambda _: self.reset_option()))
         for control in self.controls[1:]:
             control.observe(guard(self._changed), names="value")
-        i18n.on_language_change(self._on_language)
-        guard(self._show)()
+        self.refresh()
 
     # -- the model's inputs --------------------------------------------------------------
     @property
@@ -178,10 +175,6 @@ class CostCalculator(Friendly, w.VBox):
         return models.Option("in_house", monthly_cost=self.in_house_cost.value), alternative
 
     # -- events --------------------------------------------------------------------------
-    def _on_language(self, _code: str) -> None:
-        if self.comm is not None:  # a closed widget is gone from the page: nothing to redraw
-            guarded(self.status)(self._show)()
-
     def _option_changed(self, change: dict) -> None:
         """Each option keeps its own numbers: the old option's are kept, the new one's come back (or its defaults)."""
         if self._quiet:
@@ -278,7 +271,6 @@ class CostCalculator(Friendly, w.VBox):
         self.result = facts
         self.sentence.value = sentence(self._sentence(facts))
         self.breakdown.value = note(self._breakdown(facts))
-        key = (i18n.get_language(), in_house, alternative, horizon, include)
 
         def make() -> plots.CostChart:
             return plots.CostChart(
@@ -295,7 +287,7 @@ class CostCalculator(Friendly, w.VBox):
                          break_even=facts["break_even_month"])
             return chart.png()
 
-        self.chart_view.show(key, render)
+        self.chart_view.show(render)
         self.status.value = ""
 
     def _option_note(self, chosen: str) -> str:

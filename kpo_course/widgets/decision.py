@@ -17,8 +17,8 @@ import ipywidgets as w
 from .. import i18n, markup, models, plots
 from ..content import load
 from ..i18n import localize, tr
-from .base import Friendly, guarded
-from .charts import Chart, frame_layout, heading, note, number, percent, sentence
+from .base import CourseWidget
+from .charts import Chart, heading, note, number, percent, sentence
 
 
 #: The chart's size in inches: 780 x 320 pixels, to fit the widget's frame.
@@ -30,7 +30,7 @@ def quoted(name: str) -> str:
     return tr(f"“{name}”", f"”{name}”")
 
 
-class DecisionMatrix(Friendly, w.VBox):
+class DecisionMatrix(CourseWidget):
     """Weigh the criteria, read the ranking and what decided it.
 
     Controls: ``weights`` (criterion id -> IntSlider 0-50), ``edit_scores`` (ToggleButton that
@@ -41,6 +41,7 @@ class DecisionMatrix(Friendly, w.VBox):
     (None while every weight is zero); ``deciding`` the deciding criterion's id (or None).
     """
 
+    css_class = "kpo-decision-matrix"
     what = {"en": "Weighted decision matrix", "sv": "Viktad beslutsmatris"}
 
     def __init__(self) -> None:
@@ -64,24 +65,20 @@ class DecisionMatrix(Friendly, w.VBox):
         self.sentence = w.HTML()
         self.weights_note = w.HTML()
         # Wider than the other charts: long option names on the left, the key on the right.
-        self.chart_view = Chart("decision", width=int(CHART_FIGSIZE[0] * plots.DPI))
+        self.chart_view = Chart(width=int(CHART_FIGSIZE[0] * plots.DPI))
         self.chart = self.chart_view.image
-        self.status = w.HTML()
         self.result: models.DecisionResult | None = None
         self.deciding: str | None = None
         self._quiet = False
         super().__init__(
             [self.title, self.illustrative, self.weights_heading, *self.weights.values(), self.edit_scores,
-             self.score_groups, self.sentence, self.weights_note, self.chart, self.status],
-            layout=frame_layout(),
+             self.score_groups, self.sentence, self.weights_note, self.chart],
         )
-        self.add_class("kpo-decision-matrix")
-        guard = guarded(self.status)
+        guard = self.guard
         for control in self.weights.values():
             control.observe(guard(self._changed), names="value")
         self.edit_scores.observe(guard(self._toggle_scores), names="value")
-        i18n.on_language_change(self._on_language)
-        guard(self._show)()
+        self.refresh()
 
     @property
     def scores(self) -> dict[tuple[str, str], w.IntSlider]:
@@ -97,7 +94,7 @@ class DecisionMatrix(Friendly, w.VBox):
                 for o in self.decision.options
                 for c in self.decision.criteria
             }
-            guard = guarded(self.status)
+            guard = self.guard
             for slider in self._scores.values():
                 slider.observe(guard(self._changed), names="value")
             self.score_groups.children = [
@@ -122,15 +119,11 @@ class DecisionMatrix(Friendly, w.VBox):
                 slider.value = value
         finally:
             self._quiet = False
-        guarded(self.status)(self._update)()
+        self.guard(self._update)()
 
     def _changed(self, _change: dict) -> None:
         if not self._quiet:
             self._update()
-
-    def _on_language(self, _code: str) -> None:
-        if self.comm is not None:  # a closed widget is gone from the page: nothing to redraw
-            guarded(self.status)(self._show)()
 
     def _toggle_scores(self, change: dict) -> None:
         if change["new"]:
@@ -197,14 +190,13 @@ class DecisionMatrix(Friendly, w.VBox):
         shares = ", ".join(f"{self._name(cid)} {percent(share)}" for cid, share in result.weights.items())
         self.weights_note.value = note(tr("Each weight counts as its share of all weights: ",
                                           "Varje vikt räknas som sin andel av alla vikter: ") + shares + ".")
-        key = (i18n.get_language(), tuple(weights.items()), tuple((o, tuple(s.items())) for o, s in scores.items()))
 
         def render() -> bytes:
             chart = self._chart()
             chart.update(result)
             return chart.png()
 
-        self.chart_view.show(key, render)
+        self.chart_view.show(render)
         self.status.value = ""
 
     def _chart(self) -> plots.DecisionChart:

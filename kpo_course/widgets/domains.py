@@ -14,8 +14,8 @@ import ipywidgets as w
 from .. import i18n, markup
 from ..content import Case, Domain, load
 from ..i18n import localize, tr
-from .base import Friendly, guarded
-from .charts import bullets, frame_layout, heading, number, percent
+from .base import CourseWidget
+from .charts import bullets, heading, number, percent
 
 # How to read a case figure's unit, in both languages: {value} is the formatted number.
 _UNITS = {
@@ -69,13 +69,14 @@ def short_citation(source_id: str) -> str:
     return ", ".join(p for p in (who, when) if p)
 
 
-class DomainExplorer(Friendly, w.VBox):
+class DomainExplorer(CourseWidget):
     """Pick a KPO domain; read what the work is, who does it, what can go wrong, and a real case.
 
     Attributes: ``domain`` (the Dropdown, values are domain ids), ``details`` and ``case``
     (``w.HTML`` views), ``status`` (errors show here), ``current`` (the :class:`Domain` shown).
     """
 
+    css_class = "kpo-domain-explorer"
     what = {"en": "Domain explorer (the eight KPO domains)", "sv": "Domänutforskare (de åtta KPO-domänerna)"}
 
     def __init__(self, domain: str | None = None) -> None:
@@ -86,21 +87,14 @@ class DomainExplorer(Friendly, w.VBox):
                                  style={"description_width": "initial"}, layout=w.Layout(width="460px"))
         self.details = w.HTML()
         self.case = w.HTML()
-        self.status = w.HTML()
         self._quiet = False
-        super().__init__([self.title, self.domain, self.details, self.case, self.status], layout=frame_layout())
-        self.add_class("kpo-domain-explorer")
-        self.domain.observe(guarded(self.status)(self._changed), names="value")
-        i18n.on_language_change(self._on_language)
-        guarded(self.status)(self._show)()
+        super().__init__([self.title, self.domain, self.details, self.case])
+        self.domain.observe(self.guard(self._changed), names="value")
+        self.refresh()
 
     @property
     def current(self) -> Domain:
         return self.domains[self.domain.value]
-
-    def _on_language(self, _code: str) -> None:
-        if self.comm is not None:  # a closed widget is gone from the page: nothing to redraw
-            guarded(self.status)(self._show)()
 
     def _changed(self, _change: Any) -> None:
         if not self._quiet:

@@ -15,8 +15,8 @@ import ipywidgets as w
 
 from .. import i18n, models, plots
 from ..i18n import tr
-from .base import Friendly, guarded
-from .charts import Chart, frame_layout, heading, money, note, percent, sentence, smart, table
+from .base import CourseWidget
+from .charts import Chart, heading, money, note, percent, sentence, smart, table
 
 DIP_START = 6  # the downturn starts in month 6
 RECOVERY_MONTHS = 6  # and demand climbs back over six months
@@ -30,7 +30,7 @@ def months_for(length: int) -> int:
     return DIP_START - 1 + length + RECOVERY_MONTHS + 6 + 1
 
 
-class FlexibilitySimulator(Friendly, w.VBox):
+class FlexibilitySimulator(CourseWidget):
     """A downturn hits demand for knowledge work: who pays for idle staff, who leaves work undone?
 
     Controls: ``depth`` (share of demand lost, 0-90%), ``length`` (months), ``notice``
@@ -39,6 +39,7 @@ class FlexibilitySimulator(Friendly, w.VBox):
     :class:`kpo_course.models.FlexibilityResult`.
     """
 
+    css_class = "kpo-flexibility-simulator"
     what = {"en": "Flexibility simulator (KPO in a downturn)", "sv": "Flexibilitetssimulator (KPO i en nedgång)"}
 
     def __init__(self) -> None:
@@ -52,29 +53,21 @@ class FlexibilitySimulator(Friendly, w.VBox):
         self.staff = w.IntSlider(value=10, min=0, max=20, step=1, **slider)
         self.sentence = w.HTML()
         self.totals = w.HTML()
-        self.chart_view = Chart("flexibility")
+        self.chart_view = Chart()
         self.chart = self.chart_view.image
-        self.status = w.HTML()
         self.result: models.FlexibilityResult | None = None
         super().__init__(
             [self.title, self.illustrative, self.depth, self.length, self.notice, self.staff,
-             self.sentence, self.totals, self.chart, self.status],
-            layout=frame_layout(),
+             self.sentence, self.totals, self.chart],
         )
-        self.add_class("kpo-flexibility-simulator")
-        guard = guarded(self.status)
+        guard = self.guard
         for control in self.controls:
             control.observe(guard(lambda _change: self._update()), names="value")
-        i18n.on_language_change(self._on_language)
-        guard(self._show)()
+        self.refresh()
 
     @property
     def controls(self) -> list[w.ValueWidget]:
         return [self.depth, self.length, self.notice, self.staff]
-
-    def _on_language(self, _code: str) -> None:
-        if self.comm is not None:  # a closed widget is gone from the page: nothing to redraw
-            guarded(self.status)(self._show)()
 
     def _show(self) -> None:
         self.title.value = heading(tr("Flexibility: a downturn hits demand", "Flexibilitet: en nedgång slår mot efterfrågan"))
@@ -120,7 +113,6 @@ class FlexibilitySimulator(Friendly, w.VBox):
             "in_house_unmet": tr("Not met in-house", "Ej utfört internt"),
             "kpo_unmet": tr("Not met by KPO", "Ej utfört av KPO"),
         }
-        key = (i18n.get_language(), depth, length, notice, staff)
 
         def make() -> plots.FlexibilityChart:
             return plots.FlexibilityChart(
@@ -134,7 +126,7 @@ class FlexibilitySimulator(Friendly, w.VBox):
             chart.update(result)
             return chart.png()
 
-        self.chart_view.show(key, render)
+        self.chart_view.show(render)
         self.status.value = ""
 
     @staticmethod

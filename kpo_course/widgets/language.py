@@ -4,10 +4,10 @@ from __future__ import annotations
 import ipywidgets as w
 
 from .. import i18n, markup
-from .base import Friendly, guarded
+from .base import CourseWidget
 
 
-class LanguagePicker(Friendly, w.VBox):
+class LanguagePicker(CourseWidget):
     """Two buttons, English and Svenska; the choice applies to every widget, quiz and check.
 
     >>> picker = LanguagePicker()  # doctest: +SKIP
@@ -15,6 +15,9 @@ class LanguagePicker(Friendly, w.VBox):
     'sv'
     """
 
+    css_class = "kpo-language-picker"
+    framed = False
+    follows_language = False  # it sets the language; its status line says what was chosen
     what = {"en": "Language picker (English / Svenska)", "sv": "Språkval (English / Svenska)"}
 
     def __init__(self) -> None:
@@ -26,10 +29,9 @@ class LanguagePicker(Friendly, w.VBox):
             tooltips=["Use English in widgets, quizzes and feedback",
                       "Använd svenska i widgetar, quiz och återkoppling"],
         )
-        self.status = w.HTML()
-        super().__init__([self.buttons, self.status])
-        self.buttons.observe(guarded(self.status)(self._choose), names="value")
-        self._show()
+        super().__init__([self.buttons])
+        self.buttons.observe(self.guard(self._choose), names="value")
+        self.refresh()
 
     def _choose(self, change: dict) -> None:
         i18n.set_language(change["new"])

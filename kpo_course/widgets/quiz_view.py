@@ -20,7 +20,7 @@ from .. import i18n, markup, progress
 from ..checks.quiz import grade
 from ..content import Question, load
 from ..i18n import localize, tr
-from .base import Friendly, error_html, guarded
+from .base import CourseWidget, error_html
 
 UNSET = "__unset__"
 #: The share of a matching row that the item's text takes; its dropdown gets the rest (never a sliver).
@@ -49,9 +49,10 @@ WRAP_OPTIONS = (
     ".kpo-quiz .kpo-number input{min-width:12em}</style>"
 )
 
-class Quiz(Friendly, w.VBox):
+class Quiz(CourseWidget):
     """A lesson's quiz as a widget; builds with no arguments (lesson 01's quiz)."""
 
+    css_class = "kpo-quiz"
     what = {"en": "Knowledge-check quiz", "sv": "Kunskapsquiz"}
 
     def __init__(self, lesson: str = "01") -> None:
@@ -70,27 +71,20 @@ class Quiz(Friendly, w.VBox):
         self.controls = w.VBox()
         self.feedback = w.HTML()
         self.score = w.HTML()
-        self.status = w.HTML()
         self.check_button = w.Button(icon="check", button_style="primary")
         self.retry_button = w.Button(icon="undo")
         self.previous_button = w.Button(icon="arrow-left")
         self.next_button = w.Button(icon="arrow-right")
-        guard = guarded(self.status)
-        self.check_button.on_click(guard(lambda _: self._check()))
-        self.retry_button.on_click(guard(lambda _: self._retry()))
-        self.previous_button.on_click(guard(lambda _: self._go(-1)))
-        self.next_button.on_click(guard(lambda _: self._go(+1)))
         buttons = w.HBox([self.check_button, self.retry_button, self.previous_button, self.next_button])
         super().__init__(
-            [self.title, self.position, self.prompt, self.controls, buttons, self.feedback, self.score, self.status],
+            [self.title, self.position, self.prompt, self.controls, buttons, self.feedback, self.score],
             layout=w.Layout(border="1px solid #ccc", padding="8px", max_width="780px"),
         )
-        self.add_class("kpo-quiz")
-        i18n.on_language_change(self._on_language)
-        self._show()
-
-    def _on_language(self, _code: str) -> None:
-        guarded(self.status)(self._show)()
+        self.check_button.on_click(self.guard(lambda _: self._check()))
+        self.retry_button.on_click(self.guard(lambda _: self._retry()))
+        self.previous_button.on_click(self.guard(lambda _: self._go(-1)))
+        self.next_button.on_click(self.guard(lambda _: self._go(+1)))
+        self._show()  # unguarded: a quiz that cannot show its first question is not made (quiz() says why)
 
     # -- what is on screen -------------------------------------------------------------
     @property

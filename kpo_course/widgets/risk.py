@@ -18,8 +18,8 @@ import pandas as pd
 from .. import i18n, markup, models, plots
 from ..content import Risk, load
 from ..i18n import localize, tr
-from .base import Friendly, guarded, shared_style
-from .charts import Chart, frame_layout, heading, note, sentence, table
+from .base import CourseWidget, shared_style
+from .charts import Chart, heading, note, sentence, table
 
 LEVEL_WORDS = {"low": ("low", "låg"), "medium": ("medium", "medel"), "high": ("high", "hög")}
 
@@ -33,7 +33,7 @@ def short_label(index: int) -> str:
     return f"R{index + 1}"
 
 
-class RiskMatrix(Friendly, w.VBox):
+class RiskMatrix(CourseWidget):
     """Tick mitigations; read each risk's score before and after, on a grid and in a table.
 
     Controls: ``mitigations`` (mitigation id -> Checkbox), grouped by risk in ``groups``
@@ -41,6 +41,7 @@ class RiskMatrix(Friendly, w.VBox):
     (``w.Image``), ``status``. ``result`` holds :func:`kpo_course.models.residual`'s table.
     """
 
+    css_class = "kpo-risk-matrix"
     what = {"en": "Risk matrix (the drawbacks of KPO)", "sv": "Riskmatris (nackdelarna med KPO)"}
 
     def __init__(self) -> None:
@@ -69,29 +70,21 @@ class RiskMatrix(Friendly, w.VBox):
         self.groups = w.Accordion(children=sections, selected_index=0)
         self.sentence = w.HTML()
         self.table = w.HTML()
-        self.chart_view = Chart("risk")
+        self.chart_view = Chart()
         self.chart = self.chart_view.image
-        self.status = w.HTML()
         self.result: pd.DataFrame | None = None
         super().__init__(
-            [self.title, self.illustrative, self.intro, self.groups, self.sentence, self.chart, self.table, self.status],
-            layout=frame_layout(),
+            [self.title, self.illustrative, self.intro, self.groups, self.sentence, self.chart, self.table],
         )
-        self.add_class("kpo-risk-matrix")
-        guard = guarded(self.status)
+        guard = self.guard
         for box in self.mitigations.values():
             box.observe(guard(lambda _change: self._update()), names="value")
-        i18n.on_language_change(self._on_language)
-        guard(self._show)()
+        self.refresh()
 
     @property
     def ticked(self) -> list[str]:
         """Ids of the mitigations ticked, in content order."""
         return [mid for mid, box in self.mitigations.items() if box.value]
-
-    def _on_language(self, _code: str) -> None:
-        if self.comm is not None:  # a closed widget is gone from the page: nothing to redraw
-            guarded(self.status)(self._show)()
 
     def _show(self) -> None:
         self.title.value = heading(tr("The drawbacks of KPO, before and after mitigation",
@@ -134,14 +127,13 @@ class RiskMatrix(Friendly, w.VBox):
         self.result = result
         self.sentence.value = sentence(self._sentence(result, len(applied)))
         self.table.value = self._table(result)
-        key = (i18n.get_language(), tuple(sorted(ticked)))
 
         def render() -> bytes:
             chart = self._chart(result)
             chart.update(result)
             return chart.png()
 
-        self.chart_view.show(key, render)
+        self.chart_view.show(render)
         self.status.value = ""
 
     def _chart(self, result: pd.DataFrame) -> plots.RiskChart:

@@ -18,8 +18,8 @@ import ipywidgets as w
 from .. import i18n, markup, progress
 from ..content import Task, load
 from ..i18n import localize, tr
-from .base import Friendly, guarded
-from .charts import frame_layout, heading
+from .base import CourseWidget
+from .charts import heading
 
 SEED = "kpo-task-sorter"  # a str seed: the same order on every run, machine and Python hash seed
 
@@ -31,7 +31,7 @@ def task_order() -> list[Task]:
     return tasks
 
 
-class TaskSorter(Friendly, w.VBox):
+class TaskSorter(CourseWidget):
     """Is this task KPO or BPO? Click one; read why; go on to the next.
 
     Attributes: ``kpo_button``, ``bpo_button``, ``next_button``, ``restart_button``;
@@ -40,6 +40,7 @@ class TaskSorter(Friendly, w.VBox):
     :meth:`answer` (``"KPO"`` or ``"BPO"``, same as clicking).
     """
 
+    css_class = "kpo-task-sorter"
     what = {"en": "KPO-or-BPO task drill", "sv": "Övning: KPO eller BPO?"}
 
     def __init__(self) -> None:
@@ -55,18 +56,13 @@ class TaskSorter(Friendly, w.VBox):
         self.restart_button = w.Button(icon="undo", layout=w.Layout(width="auto"))
         self.feedback = w.HTML()
         self.score = w.HTML()
-        self.status = w.HTML()
-        guard = guarded(self.status)
-        self.kpo_button.on_click(guard(lambda _: self.answer("KPO")))
-        self.bpo_button.on_click(guard(lambda _: self.answer("BPO")))
-        self.next_button.on_click(guard(lambda _: self._next()))
-        self.restart_button.on_click(guard(lambda _: self._restart()))
         buttons = w.HBox([self.kpo_button, self.bpo_button, self.next_button, self.restart_button])
-        super().__init__([self.title, self.prompt, buttons, self.feedback, self.score, self.status],
-                         layout=frame_layout())
-        self.add_class("kpo-task-sorter")
-        i18n.on_language_change(self._on_language)
-        guard(self._show)()
+        super().__init__([self.title, self.prompt, buttons, self.feedback, self.score])
+        self.kpo_button.on_click(self.guard(lambda _: self.answer("KPO")))
+        self.bpo_button.on_click(self.guard(lambda _: self.answer("BPO")))
+        self.next_button.on_click(self.guard(lambda _: self._next()))
+        self.restart_button.on_click(self.guard(lambda _: self._restart()))
+        self.refresh()
 
     @property
     def task(self) -> Task:
@@ -75,10 +71,6 @@ class TaskSorter(Friendly, w.VBox):
     @property
     def finished(self) -> bool:
         return self.index == len(self.tasks) - 1 and self.chosen is not None
-
-    def _on_language(self, _code: str) -> None:
-        if self.comm is not None:  # a closed widget is gone from the page: nothing to redraw
-            guarded(self.status)(self._show)()
 
     # -- answering ---------------------------------------------------------------------
     def answer(self, label: str) -> None:
