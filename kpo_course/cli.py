@@ -49,37 +49,12 @@ def _start(args: argparse.Namespace, extra: list[str]) -> int:
         command.append(f"--port={args.port}")
     command += extra
     print(f"kpo-course: opening {START_PAGE} in JupyterLab (stop with Ctrl+C)", flush=True)
-    _warm_in_background()
     if os.name == "posix":  # become JupyterLab: a signal to this process reaches the server itself
         os.execv(sys.executable, command)
     try:
         return subprocess.call(command)
     except KeyboardInterrupt:
         return 0
-
-
-def _warm_in_background() -> None:
-    """``kpo-course warm`` in a quiet child process, so a learner's first lesson finds a warm cache."""
-    try:
-        subprocess.Popen([sys.executable, "-m", "kpo_course.cli", "warm", "--quiet"], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    except OSError:  # no harm: the first run fills the cache itself
-        pass
-
-
-def _warm(args: argparse.Namespace, extra: list[str]) -> int:
-    import time
-
-    from .content import cache
-    from .widgets.warmup import warm
-    start = time.perf_counter()
-    saved, drawn = warm()
-    if not args.quiet:
-        where = cache.folder()
-        print(f"kpo-course: {saved} first charts ready in {where} ({drawn} drawn now, "
-              f"{time.perf_counter() - start:.1f} s)" if where
-              else "kpo-course: the cache is switched off (KPO_COURSE_CACHE=off): nothing kept")
-    return 0
 
 
 def _doctor(args: argparse.Namespace, extra: list[str]) -> int:
@@ -286,14 +261,6 @@ def parser() -> argparse.ArgumentParser:
     start.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
     start.add_argument("--port", type=int, default=0, help="port to serve on (default: JupyterLab's choice)")
     start.set_defaults(run=_start)
-
-    warm = commands.add_parser("warm", help="fill the cache so the lessons' first run is faster",
-                               description="Parse the data files and draw each widget's first chart, in "
-                                           "English and Swedish, into the course's cache folder "
-                                           "($KPO_COURSE_CACHE, default ~/.cache/kpo-course). `start` does "
-                                           "this in the background; Binder's postBuild does it at build time.")
-    warm.add_argument("--quiet", action="store_true", help="print nothing")
-    warm.set_defaults(run=_warm)
 
     doctor = commands.add_parser("doctor", help="check that the course and its widgets will work here",
                                  description="Check Python, the packages, the ipywidgets/jupyterlab_widgets "
