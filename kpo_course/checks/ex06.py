@@ -164,6 +164,17 @@ def _top_five(year: int) -> tuple[list[str], list[str]]:
     return [str(c) for c in top["country"]], [str(c) for c in top["country_id"]]
 
 
+def _top_five_in_every_language(year: int) -> list[list[str]]:
+    """The year's top five as country names in each course language, and as ids: the learner's
+    kernel may speak another language than the process that judges (``kpo-course grade``)."""
+    from ..content import load
+    from ..i18n import LANGUAGES, localize
+    gsli = load().gsli
+    names = {c.id: c.name for c in gsli.countries}
+    ids = [r.country for r in sorted((r for r in gsli.ranks if r.year == year and r.rank <= 5), key=lambda r: r.rank)]
+    return [[str(localize(names[i], language)) for i in ids] for language in LANGUAGES] + [ids]
+
+
 def _top_five_check(answer: Any) -> Verdict:
     import pandas as pd
 
@@ -180,7 +191,7 @@ def _top_five_check(answer: Any) -> Verdict:
                        {"reason": "too_long"})
     given = [a.strip().lower() if isinstance(a, str) else None for a in answer]
     names, ids = _top_five(2023)
-    for want in (names, ids):
+    for want in (names, *_top_five_in_every_language(2023)):
         low = [w.lower() for w in want]
         if given == low:
             return Verdict(True, say(
@@ -189,7 +200,7 @@ def _top_five_check(answer: Any) -> Verdict:
         if sorted(g or "" for g in given) == sorted(low):
             return Verdict(False, say("The right five countries, in the wrong order: sort by rank.",
                                       "Rätt fem länder men i fel ordning: sortera på rank."), {"reason": "order"})
-    for want in _top_five(2021):
+    for want in _top_five_in_every_language(2021):
         if given == [w.lower() for w in want]:
             return Verdict(False, say("That is the 2021 edition's top five. Filter on year == 2023.",
                                       "Det är topp fem i 2021 års utgåva. Filtrera på year == 2023."), {"reason": "2021"})

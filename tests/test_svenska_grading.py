@@ -1,0 +1,89 @@
+"""Swedish exercises are graded alike: same check cells and ids, same marks.
+
+The Swedish editions (``solutions/sv/``, ``exercises/sv/``) are built from the English notebooks
+and the catalogs in ``locale/sv/``: only markdown differs, and the language cell says ``"sv"``.
+One batch grades every Swedish solution (full marks) and every Swedish exercise as handed out
+(zero), with the course in Swedish, so case data (labels, names) reaches the answers in Swedish.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from kpo_course import grading
+
+ROOT = Path(__file__).resolve().parent.parent
+SOLUTIONS_SV = sorted((ROOT / "solutions" / "sv").glob("*.ipynb"))
+EXERCISES_SV = ROOT / "exercises" / "sv"
+
+pytestmark = pytest.mark.skipif(not SOLUTIONS_SV, reason="no Swedish solutions built (kpo-course build)")
+
+
+def _read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def _code_cells(nb: nbformat.NotebookNode) -> dict[str, tuple[str, dict]]:
+    """cell id -> (source, nbgrader metadata) for every code cell."""
+    return {c.id: (c.source, c.metadata.get("nbgrader", {})) for c in nb.cells if c.cell_type == "code"}
+
+
+@pytest.mark.parametrize("swedish", SOLUTIONS_SV, ids=lambda p: p.stem)
+def test_swedish_solution_has_the_english_code_cells_and_grade_ids(swedish: Path):
+    english = _read(ROOT / "solutions" / swedish.name)
+    edition = _read(swedish)
+    assert edition.metadata["kpo"]["language"] == "sv"
+    assert [c.id for c in edition.cells] == [c.id for c in english.cells]
+    ours, theirs = _code_cells(edition), _code_cells(english)
+    assert ours.keys() == theirs.keys()
+    changed = [cell_id for cell_id in ours if ours[cell_id] != theirs[cell_id]]
+    # Only the language cell differs: it switches the course to Swedish.
+    assert len(changed) <= 1, changed
+    first_code = next(c for c in edition.cells if c.cell_type == "code")
+    assert 'kpo.set_language("sv")' in first_code.source
+    assert 'kpo.set_language("en")' not in first_code.source
+
+
+@pytest.fixture(scope="module")
+def swedish_batch(tmp_path_factory) -> grading.Gradebook:
+    submissions = tmp_path_factory.mktemp("svenska")
+    for solution in SOLUTIONS_SV:
+        for student, source in (("lisa_losning", solution), ("olle_obesvarad", EXERCISES_SV / solution.name)):
+            target = submissions / student / solution.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    sandbox = grading.find_isolation().works
+    return grading.grade(submissions, jobs=1, language="sv", sandbox=sandbox, timeout=60)
+
+
+def test_a_swedish_solution_gets_full_marks(swedish_batch: grading.Gradebook):
+    results = [r for r in swedish_batch.results if r.student == "lisa_losning"]
+    assert sorted(r.notebook for r in results) == sorted(p.name for p in SOLUTIONS_SV)
+    for result in results:
+        assert result.readable, (result.notebook, result.notes)
+        assert result.max_points > 0, result.notebook
+        wrong = [(row.question, row.verdict, row.message) for row in result.rows
+                 if row.verdict != "manual" and row.points != row.max_points]
+        assert not wrong, (result.notebook, wrong)
+
+
+def test_a_swedish_stub_gets_zero(swedish_batch: grading.Gradebook):
+    results = [r for r in swedish_batch.results if r.student == "olle_obesvarad"]
+    assert len(results) == len(SOLUTIONS_SV)
+    for result in results:
+        assert result.readable, (result.notebook, result.notes)
+        assert result.max_points > 0 and result.points == 0, (result.notebook, result.points)
+
+
+def test_swedish_and_english_solutions_score_the_same(swedish_batch: grading.Gradebook):
+    totals = swedish_batch.totals()
+    english_max = 0.0
+    for solution in SOLUTIONS_SV:
+        english = _read(ROOT / "solutions" / solution.name)
+        english_max += sum(c.metadata["nbgrader"].get("points", 0) for c in english.cells
+                           if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade"))
+    assert totals["lisa_losning"] == (english_max, english_max)
+    assert totals["olle_obesvarad"] == (0.0, english_max)
