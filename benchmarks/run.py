@@ -55,8 +55,8 @@ def import_ratio() -> None:
           f"import pandas {floor * 1000:.0f} ms)")
 
 
-def run_notebook(path: Path, cache: str) -> Callable[[], object]:
-    """Run ``path`` in a new kernel, with the course's cache folder ``cache`` (or ``"off"``)."""
+def run_notebook(path: Path) -> Callable[[], object]:
+    """Run ``path`` in a new kernel as on a first-ever run: a fresh home, nothing cached."""
     from nbclient import NotebookClient
 
     def action() -> None:
@@ -64,7 +64,7 @@ def run_notebook(path: Path, cache: str) -> Callable[[], object]:
         from unittest import mock
         notebook = nbformat.read(path, as_version=4)
         with tempfile.TemporaryDirectory() as home, mock.patch.dict(
-                os.environ, KPO_COURSE_HOME=home, KPO_COURSE_CACHE=cache):  # the kernel inherits both
+                os.environ, KPO_COURSE_HOME=home, KPO_COURSE_CACHE="off"):  # the kernel inherits both
             NotebookClient(notebook, timeout=600, kernel_name="python3",
                            resources={"metadata": {"path": str(path.parent)}}).execute()
 
@@ -78,34 +78,54 @@ def floor_notebook(folder: Path) -> Path:
     return path
 
 
-def notebook_ratios(repeats: int = 7) -> None:
-    """Each notebook's run time over the floor's: the median of ``repeats`` paired runs.
+def lesson_paths() -> list[Path]:
+    """Every lesson notebook, as ``course.yaml`` lists them."""
+    from kpo_course.content import load
 
-    Each round runs the notebook as a learner runs it again (the course's cache of parsed
-    data and first charts filled by an earlier run), then the floor, then the notebook as
-    a first-ever run (nothing cached), so a spell of machine load hits all three alike. A
-    round's ratios use that round's floor: on this shared machine the floor alone varied
-    from 1.6 to 2.4 s within one benchmark, and pairing cancels most of that drift.
+    return [ROOT / lesson.file for lesson in load().course.lessons]
+
+
+def notebook_ratios(repeats: int = 5) -> None:
+    """Each lesson's first run (nothing cached) over the floor's: the median of ``repeats`` paired runs.
+
+    Each round runs the lesson, then the floor (a notebook that imports pandas, matplotlib and
+    ipywidgets), so a spell of machine load hits both alike; a round's ratio uses that round's floor.
     """
-    notebooks = sorted((ROOT / "lessons").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))
     with tempfile.TemporaryDirectory() as folder:
-        floor, cache = floor_notebook(Path(folder)), str(Path(folder) / "cache")
-        for path in notebooks:
-            again, base, first = run_notebook(path, cache), run_notebook(floor, cache), run_notebook(path, "off")
-            again()  # fills the cache, as a learner's earlier run did
-            rounds = [(wall(again), wall(base), wall(first)) for _ in range(repeats)]
-            name = f"{path.parent.name}/{path.stem}"
-            warm = statistics.median(a / b for a, b, _ in rounds)
-            cold = statistics.median(c / b for _, b, c in rounds)
+        floor = run_notebook(floor_notebook(Path(folder)))
+        for path in lesson_paths():
+            lesson = run_notebook(path)
+            rounds = [(wall(lesson), wall(floor)) for _ in range(repeats)]
+            ratio = statistics.median(a / b for a, b in rounds)
             medians = [statistics.median(times) for times in zip(*rounds)]
-            print(f"notebook_ratio:{name}: {warm:.2f} (goal <= 1.5; median of {repeats} paired runs; "
-                  f"medians {medians[0]:.2f} s vs floor {medians[1]:.2f} s)", flush=True)
-            print(f"notebook_ratio_first_run:{name}: {cold:.2f} (nothing cached; median {medians[2]:.2f} s)",
-                  flush=True)
+            print(f"notebook_ratio_first_run:{path.stem}: {ratio:.2f} (goal <= 1.5; nothing cached; median of "
+                  f"{repeats} paired runs; {medians[0]:.2f} s vs floor {medians[1]:.2f} s)", flush=True)
 
 
-def _widget_changes() -> dict[str, tuple[Callable[[], object], Callable[[object], list[Callable[[], object]]], str]]:
-    """Per widget: how to build it, ~15 changes that each lead to a view not seen before, and the view to watch."""
+def first_picture(repeats: int = 5) -> None:
+    """Each chart widget's first picture in a fresh Python process, nothing cached: the time to build it
+    (its content loaded, its chart drawn) after pandas, matplotlib, ipywidgets and kpo_course are imported."""
+    import os
+
+    from kpo_course.widgets.registry import WIDGETS
+
+    for entry in (e for e in WIDGETS if e.chart):
+        code = ("import time, pandas, matplotlib.pyplot, ipywidgets\nimport kpo_course\n"
+                "from kpo_course import widgets\n"
+                f"start = time.perf_counter(); widgets.{entry.name}(); print(time.perf_counter() - start)")
+        times = []
+        for _ in range(repeats):
+            with tempfile.TemporaryDirectory() as home:
+                env = dict(os.environ, KPO_COURSE_HOME=home, KPO_COURSE_CACHE="off")
+                done = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True,
+                                      capture_output=True, text=True)
+                times.append(float(done.stdout) * 1000)
+        print(f"first_picture_ms:{entry.name}: {statistics.median(times):.0f} (goal <= 300; fresh process, "
+              f"nothing cached; median of {repeats}, max {max(times):.0f})", flush=True)
+
+
+def _widget_changes() -> dict[str, tuple[Callable[[object], list[Callable[[], object]]], str]]:
+    """Per registered widget: ~15 changes that each lead to a view not seen before, and the view to watch."""
 
     def tick(widget: object, mitigation: str) -> Callable[[], object]:
         return lambda: setattr(widget.mitigations[mitigation], "value", True)
@@ -120,23 +140,24 @@ def _widget_changes() -> dict[str, tuple[Callable[[], object], Callable[[object]
             widget.answer("KPO")
         return act
 
-    from kpo_course import widgets
+    def pages(widget: object) -> list[Callable[[], object]]:  # Next through the quiz, then back
+        steps = len(widget.quiz.questions) - 1
+        return ([widget.next_button.click] * steps + [widget.previous_button.click] * steps)[:15]
 
     return {
-        "DomainExplorer": (widgets.DomainExplorer,
-                           lambda w: [(lambda d=d: setattr(w.domain, "value", d))
+        "LanguagePicker": (lambda w: [(lambda code=code: setattr(w.buttons, "value", code))
+                                      for code in ["sv", "en"] * 8][:15], "status"),
+        "Quiz": (pages, "prompt"),
+        "DomainExplorer": (lambda w: [(lambda d=d: setattr(w.domain, "value", d))
                                       for d in ([o[1] for o in w.domain.options][1:] + [o[1] for o in w.domain.options])[:15]],
                            "case"),
-        "TaskSorter": (widgets.TaskSorter, lambda w: [answer(w) for _ in range(15)], "feedback"),
-        "CostCalculator": (widgets.CostCalculator,
-                           lambda w: [(lambda v=v: setattr(w.horizon, "value", v)) for v in range(20, 35)], "chart"),
-        "FlexibilitySimulator": (widgets.FlexibilitySimulator,
-                                 lambda w: [(lambda v=v: setattr(w.depth, "value", v / 100))
+        "TaskSorter": (lambda w: [answer(w) for _ in range(15)], "feedback"),
+        "CostCalculator": (lambda w: [(lambda v=v: setattr(w.horizon, "value", v)) for v in range(20, 35)], "chart"),
+        "FlexibilitySimulator": (lambda w: [(lambda v=v: setattr(w.depth, "value", v / 100))
                                             for v in range(5, 85, 5) if v != 40], "chart"),
-        "DecisionMatrix": (widgets.DecisionMatrix,
-                           lambda w: [(lambda v=v: setattr(w.weights["cost"], "value", v)) for v in range(26, 41)], "chart"),
-        "RiskMatrix": (widgets.RiskMatrix,  # tick every measure, then untick the first ones: 15 new states
-                       lambda w: ([tick(w, m) for m in w.mitigations]
+        "DecisionMatrix": (lambda w: [(lambda v=v: setattr(w.weights["cost"], "value", v)) for v in range(26, 41)],
+                           "chart"),
+        "RiskMatrix": (lambda w: ([tick(w, m) for m in w.mitigations]  # tick every measure, then untick: 15 states
                                   + [untick(w, m) for m in w.mitigations])[:15], "chart"),
     }
 
@@ -160,24 +181,27 @@ def _floor_render() -> Callable[[], object]:
 def widget_latency() -> None:
     """Median time from setting a control's value in Python to the widget's view updated (chart bytes set).
 
-    Every change leads to inputs not drawn before (a cold render: no cached chart). The floor,
-    timed in the same run, is a one-line chart of the same size: on a busy machine both rise.
+    Every registered widget with controls to change (:data:`kpo_course.widgets.registry.WIDGETS`);
+    each change leads to inputs not drawn before. The floor, timed in the same run, is a one-line
+    chart of the same size: on a busy machine both rise.
     """
     import os
 
-    from kpo_course.widgets import charts
+    from kpo_course.widgets.registry import WIDGETS
 
     floor = _floor_render()
     floor()
-
+    scripts = _widget_changes()
     with tempfile.TemporaryDirectory() as home:
         os.environ["KPO_COURSE_HOME"] = home  # the task drill writes progress: not the runner's own
-        for name, (build, changes, view) in _widget_changes().items():
-            widget = build()
-            charts.clear_cache()
-            times = []
+        for entry in WIDGETS:
+            if entry.name not in scripts:
+                print(f"widget_latency_ms:{entry.name}: not measured (no changes listed in _widget_changes)")
+                continue
+            changes, view = scripts[entry.name]
+            widget = entry.build()
+            times, floors = [], []
             chart = getattr(widget, "chart_view", None)
-            floors = []
             for change in changes(widget):
                 floors.append(wall(floor) * 1000)
                 before = getattr(widget, view).value
@@ -185,15 +209,15 @@ def widget_latency() -> None:
                 start = time.perf_counter()
                 change()
                 times.append((time.perf_counter() - start) * 1000)
-                # A chart counts as updated when it was drawn afresh (two inputs may give one picture).
                 updated = chart.renders > drawn if chart else getattr(widget, view).value != before
-                if not updated or widget.status.value:
-                    print(f"widget_latency_ms:{name}: the view did not update ({widget.status.value[:120]})")
+                if not updated or "kpo-error" in widget.status.value:
+                    print(f"widget_latency_ms:{entry.name}: the view did not update ({widget.status.value[:120]})")
                     break
             else:
-                print(f"widget_latency_ms:{name}: {statistics.median(times):.1f} (goal <= 100, stretch 50; "
-                      f"median of {len(times)} changes, max {max(times):.1f}; a one-line chart "
-                      f"{statistics.median(floors):.1f})", flush=True)
+                print(f"widget_latency_ms:{entry.name}: {statistics.median(times):.1f} (goal <= 50; median of "
+                      f"{len(times)} changes, max {max(times):.1f}; a one-line chart {statistics.median(floors):.1f})",
+                      flush=True)
+            widget.close()  # a closed widget stops following the language (the picker changes it)
 
 
 def _nbgrader(course: Path, *args: str) -> None:
@@ -262,7 +286,8 @@ def grading_speedup() -> None:
           f"scores for all {n} students)", flush=True)
 
 
-MEASURES = {"import_ratio": import_ratio, "notebook_ratio": notebook_ratios, "widget_latency_ms": widget_latency}
+MEASURES = {"import_ratio": import_ratio, "widget_latency_ms": widget_latency, "first_picture_ms": first_picture,
+            "notebook_ratio": notebook_ratios}
 MEASURES["grading_speedup_vs_nbgrader"] = grading_speedup
 
 

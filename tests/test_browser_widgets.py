@@ -1,4 +1,4 @@
-"""The six model widgets and the progress view in a real browser: JupyterLab and Notebook 7 in Chromium.
+"""The registered widgets in a real browser: JupyterLab and Notebook 7 in Chromium.
 
 A small notebook, written at test time into the served copy of the course, shows each
 widget in its own cell. The test runs it, checks that every widget rendered, changes one
@@ -16,19 +16,15 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from lab import ERROR_OUTPUT, menu, open_notebook, shut_down_kernels
 from lab import problems as lab_problems
 
+from kpo_course.widgets import registry
+
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "lessons/zz_widgets_check.ipynb"
-# CSS class of each widget's outer box -> the code that shows it.
-WIDGETS = {
-    "kpo-domain-explorer": "kpo.widgets.DomainExplorer()",
-    "kpo-task-sorter": "kpo.widgets.TaskSorter()",
-    "kpo-cost-calculator": "kpo.widgets.CostCalculator()",
-    "kpo-flexibility-simulator": "kpo.widgets.FlexibilitySimulator()",
-    "kpo-decision-matrix": "kpo.widgets.DecisionMatrix()",
-    "kpo-risk-matrix": "kpo.widgets.RiskMatrix()",
-    "kpo-progress": "kpo.progress.show()",
-}
+# CSS class of each widget's outer box -> the code that shows it: every widget in the registry but the
+# language picker (its own last cell) and the quiz (each lesson's test in test_browser.py answers one).
+WIDGETS = {entry.css_class: entry.code for entry in registry.WIDGETS if entry.name not in ("LanguagePicker", "Quiz")}
+CHARTS = [entry.css_class for entry in registry.WIDGETS if entry.chart]
 TIMEOUT = 30_000
 
 
@@ -130,7 +126,7 @@ def test_every_widget_renders_and_answers_a_student_in_jupyterlab(page, jupyter_
         box(page, css_class).wait_for(timeout=TIMEOUT)
     assert problems(page) == []
     assert page.locator(ERROR_OUTPUT).count() == 0
-    for css_class in ("kpo-cost-calculator", "kpo-flexibility-simulator", "kpo-decision-matrix", "kpo-risk-matrix"):
+    for css_class in CHARTS:
         assert_chart_drawn(page, css_class)
     assert page.locator(".kpo-error").count() == 0  # no widget's status line shows an error
     for css_class in WIDGETS:
