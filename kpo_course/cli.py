@@ -34,12 +34,72 @@ def course_root() -> Path:
     )
 
 
+# JupyterLab settings `start` overrides: no "Would you like to get notified about official Jupyter news?"
+# pop-up (it asks once per browser and then fetches from jupyter.org; a classroom needs neither).
+LAB_OVERRIDES = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+
+
+def lab_settings_dir(prefix: Path = Path(sys.prefix)) -> Path:
+    """A JupyterLab app settings folder: the installed one's files plus the course's ``overrides.json``.
+
+    JupyterLab reads ``overrides.json`` from its app settings folder (``--LabApp.app_settings_dir``);
+    the installed folder is copied first, so its own page config and overrides still apply.
+
+    >>> import json
+    >>> folder = lab_settings_dir(Path("/nonexistent"))
+    >>> json.loads((folder / "overrides.json").read_text())["@jupyterlab/apputils-extension:notification"]
+    {'fetchNews': 'false', 'checkForUpdates': False}
+    """
+    import json
+    import shutil
+    import tempfile
+
+    installed = prefix / "share" / "jupyter" / "lab" / "settings"
+    folder = Path(tempfile.gettempdir()) / f"kpo-course-lab-settings-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    shutil.rmtree(folder, ignore_errors=True)
+    if installed.is_dir():
+        shutil.copytree(installed, folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    overrides: dict = {}
+    if (folder / "overrides.json").is_file():
+        try:
+            overrides = json.loads((folder / "overrides.json").read_text(encoding="utf-8"))
+        except ValueError:
+            overrides = {}
+    for plugin, values in LAB_OVERRIDES.items():
+        overrides.setdefault(plugin, {}).update(values)
+    (folder / "overrides.json").write_text(json.dumps(overrides, indent=2), encoding="utf-8")
+    return folder
+
+
+def _voila_command(root: Path, args: argparse.Namespace) -> list[str]:
+    """Voila serving the lessons folder as apps: widgets and text, no code cells."""
+    command = [sys.executable, "-m", "voila", str(root / "lessons"), "--theme=light"]
+    if args.no_browser:
+        command.append("--no-browser")
+    if args.port:
+        command.append(f"--port={args.port}")
+    return command
+
+
 def _start(args: argparse.Namespace, extra: list[str]) -> int:
     root = course_root()
+    if getattr(args, "app", False):
+        import importlib.util
+        if importlib.util.find_spec("voila") is None:
+            print("kpo-course start --app needs Voila: pip install voila (or pip install -e '.[deploy]')",
+                  file=sys.stderr)
+            return 1
+        command = _voila_command(root, args) + extra
+        print("kpo-course: the lessons as apps in Voila (widgets, no code; stop with Ctrl+C)", flush=True)
+        if os.name == "posix":
+            os.execv(sys.executable, command)
+        return subprocess.call(command)
     command = [
         sys.executable, "-m", "jupyterlab",
         f"--ServerApp.root_dir={root}",
         f"--LabApp.default_url=/lab/tree/{START_PAGE}",
+        f"--LabApp.app_settings_dir={lab_settings_dir()}",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers (Binder-like images, CI) often run as root
@@ -159,12 +219,15 @@ def _slides(args: argparse.Namespace, extra: list[str]) -> int:
                             hide_code=args.hide_code)
     except SlidesError as error:
         print(f"kpo-course slides: {error}", file=sys.stderr)
-        return 2
+        return 1
     for deck in decks:
         shown = os.path.relpath(deck.html) if deck.html.is_relative_to(Path.cwd()) else deck.html
         print(f"  {shown}  ({deck.slides} slides)  {deck.title}")
     urls = [u for u in network_urls(decks[0].html.read_text(encoding="utf-8")) if "reveal" in u or "require" in u]
     print(f"kpo-course slides: wrote {len(decks)} decks and {out / 'index.html'}")
+    if not urls:
+        print("The decks need no internet: reveal.js and RequireJS are copied into the folder "
+              "(copy the whole folder, e.g. to a USB stick).")
     if urls:
         print("Opened in a browser, the decks load reveal.js and RequireJS from the network:\n  "
               + "\n  ".join(urls) + "\nFor a room without internet see `kpo-course slides --help`.")
@@ -260,6 +323,9 @@ def parser() -> argparse.ArgumentParser:
                                             f"{START_PAGE}. Options after -- go to JupyterLab.")
     start.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
     start.add_argument("--port", type=int, default=0, help="port to serve on (default: JupyterLab's choice)")
+    start.add_argument("--app", action="store_true",
+                       help="show the lessons as apps in Voila: text and working widgets, no code "
+                            "(needs pip install voila)")
     start.set_defaults(run=_start)
 
     doctor = commands.add_parser("doctor", help="check that the course and its widgets will work here",
@@ -305,30 +371,28 @@ def parser() -> argparse.ArgumentParser:
     facts.add_argument("--gaps-only", action="store_true", help="print only the gaps, not the whole ledger")
     facts.set_defaults(run=_facts)
 
-    from .authoring.slides import REQUIRE_JS_CDN, REVEAL_CDN
+    from .authoring.slides import BUNDLED_REQUIRE, BUNDLED_REVEAL, REVEAL_CDN
     slides = commands.add_parser(
         "slides", help="reveal.js slide decks of the lessons, to project in class",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Write one reveal.js deck per lesson (OUT/NN_name.slides.html) and OUT/index.html,\n"
                     "from the lessons' stored outputs and their slide metadata (nothing is executed).\n"
-                    "Open a deck in a browser: arrows move, Esc shows the overview, S the speaker view.\n\n"
-                    "The decks are single HTML files, but a browser loads reveal.js and RequireJS\n"
-                    f"when it opens them: by default from {REVEAL_CDN}\n"
-                    f"and {REQUIRE_JS_CDN}\n"
-                    "(MathJax, jQuery and the widget renderer come from cdnjs/unpkg too; without them\n"
-                    "formulas stay as TeX and widgets show nothing). Without reveal.js and RequireJS a\n"
-                    "deck shows all its slides on one long page.\n\n"
-                    "Offline: unpack reveal.js 4 (e.g. `npm pack reveal.js@4.0.2`) and RequireJS\n"
-                    "(`npm pack requirejs`), then give their local paths:\n"
-                    "  kpo-course slides --reveal-prefix ~/js/reveal.js --require-js ~/js/require.js\n"
-                    "A local folder or file is copied into OUT and linked relatively, so OUT works\n"
-                    "from a USB stick.")
+                    "Open a deck in a browser: arrows move, Esc shows the overview, S the speaker view\n"
+                    "(each lesson's discussion questions are in the last slide's speaker notes).\n\n"
+                    "Offline by default: reveal.js 4.0.2 and RequireJS come with kpo-course and are\n"
+                    "copied into OUT, so OUT works from a USB stick in a room without internet.\n"
+                    "Only formulas (MathJax) and stored widgets still need the network.\n\n"
+                    "Other copies: --reveal-prefix takes a reveal.js 4 folder or a URL (e.g.\n"
+                    f"{REVEAL_CDN}), --require-js a require.js file or a URL (e.g. cdnjs).\n"
+                    "A local path that does not exist is an error (exit 1).")
     slides.add_argument("out", nargs="?", metavar="OUT",
                         help="folder for the decks (default: _build/slides in the course folder)")
-    slides.add_argument("--reveal-prefix", default=REVEAL_CDN, metavar="URL_OR_FOLDER",
-                        help=f"where reveal.js is: a URL prefix or a local reveal.js folder (default {REVEAL_CDN})")
-    slides.add_argument("--require-js", default=REQUIRE_JS_CDN, metavar="URL_OR_FILE",
-                        help="where RequireJS is: a URL or a local require.js file (default: cdnjs)")
+    slides.add_argument("--reveal-prefix", default=str(BUNDLED_REVEAL), metavar="URL_OR_FOLDER",
+                        help="where reveal.js is: a local reveal.js 4 folder or a URL prefix "
+                             "(default: the copy shipped with kpo-course)")
+    slides.add_argument("--require-js", default=str(BUNDLED_REQUIRE), metavar="URL_OR_FILE",
+                        help="where RequireJS is: a local require.js file or a URL "
+                             "(default: the copy shipped with kpo-course)")
     slides.add_argument("--hide-code", action="store_true",
                         help="show only the outputs of code cells (figures, tables), not the code")
     slides.set_defaults(run=_slides)
