@@ -6,11 +6,12 @@ BIN    := $(VENV)/bin
 # Worker processes for the test run (pytest-xdist); CI machines have 2 cores.
 WORKERS ?= 2
 
-.PHONY: lab test venv clean help
+.PHONY: lab test test-deploy venv clean help
 
 help:
 	@echo "make lab    set up .venv if needed and open the course in JupyterLab"
 	@echo "make test   set up .venv with the test tools and run every test"
+	@echo "make test-deploy  JupyterHub (20 users), Voila and offline-slides tests (about 10 minutes)"
 	@echo "make clean  remove .venv and build leftovers"
 
 $(BIN)/python:
@@ -34,6 +35,12 @@ lab: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -n $(WORKERS) --dist loadscope --nbval --nbval-current-env -q
+
+# Deployments (minutes): a real JupyterHub with 20 users, Voila, offline slides. Installs the deploy extra;
+# the hub test installs configurable-http-proxy from npm into .deploy/ once.
+test-deploy: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,deploy]'
+	KPO_DEPLOY=1 KPO_REQUIRE_DEPLOY=1 $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_deploy_*.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
