@@ -45,7 +45,6 @@ FORBIDDEN = ("solutions", "tests", "benchmarks", ".ci", "docs/instructor-guide.m
 INSTRUCTOR_ONLY = {"docs/instructor-guide.md"}
 LEFTOVERS = ("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info", ".pytest_cache",
              ".hypothesis", ".DS_Store", "*.slides.html", ".kpo-home")
-README_SECTIONS_DROPPED = ("For instructors", "For authors", "Tests")
 NOTE_FILE = "RELEASE.md"
 MIN_MEMO_CHARS = 20  # shorter "model answers" (a word, a number) would match ordinary text
 MIN_PARAGRAPH_CHARS = 80  # a memo's paragraphs are checked one by one too, when at least this long
@@ -54,7 +53,7 @@ MIN_CODE_CHARS = 8
 README_BANNER = (
     "> **Student copy.** This folder was made with `kpo-course release`: the lessons, the exercises\n"
     "> and the course package, without the model solutions and without the tests. `make lab` works\n"
-    "> as described below; `make test` and the tests stay in the instructor's copy of the course.\n"
+    "> as described below.\n"
     "> See [RELEASE.md](RELEASE.md).\n"
 )
 
@@ -233,29 +232,74 @@ def verify(out: Path, root: Path | None = None, answers: ModelAnswers | None = N
     return problems
 
 
-def _student_readme(text: str) -> str:
-    """The README for students: a banner under the title; no instructor, author or test sections."""
-    kept: list[str] = []
-    dropping = False
+STUDENT_SECTIONS = ("Course map", "How it works", "Licence")  # copied from README.md as they are
+
+STUDENT_START = """## Start
+
+You need Python 3.10 or newer and `make`. In this folder:
+
+```bash
+make lab    # sets up .venv (first time only) and opens the course in JupyterLab at the start page
+```
+
+Stop it with Ctrl+C. The `kpo-course` command is installed inside `.venv`: run it as
+`.venv/bin/kpo-course` (on Windows `.venv\\Scripts\\kpo-course`), e.g. `.venv/bin/kpo-course doctor` if
+widgets show "Error displaying widget".
+
+With conda instead:
+
+```bash
+conda env create -f environment.yml
+conda activate kpo-course
+pip install --no-deps -e .
+kpo-course start
+```
+"""
+
+STUDENT_HANDIN = """## Handing in your quiz and exercise progress
+
+If your teacher asks for it, write your progress (quizzes and exercise checks) to one file in a
+notebook cell and hand that file in:
+
+```python
+import kpo_course as kpo
+kpo.progress.export("kpo-progress-YOUR-NAME.json", student="YOUR NAME")
+```
+"""
+
+
+def _sections(text: str) -> dict[str, str]:
+    """README.md's level-2 sections by heading (code fences are not read as headings)."""
+    found: dict[str, list[str]] = {}
+    current: list[str] | None = None
     fence = False
     for line in text.splitlines(keepends=True):
         if line.lstrip().startswith("```"):
             fence = not fence
-        elif fence and re.match(r"^make test\b", line):
-            line = "make test   # only in the instructor's copy: the tests are not part of this student copy\n"
-        heading = re.match(r"^(#{1,2})\s+(.*?)\s*$", line) if not fence else None
-        if heading:
-            dropping = len(heading.group(1)) == 2 and heading.group(2) in README_SECTIONS_DROPPED
-        if not dropping:
-            kept.append(line)
-    lines = "".join(kept).splitlines(keepends=True)
-    for index, line in enumerate(lines):
-        if line.startswith("# "):
-            lines[index + 1:index + 1] = ["\n", README_BANNER]
-            break
-    else:
-        lines[0:0] = [README_BANNER, "\n"]
-    return "".join(lines).rstrip("\n") + "\n"
+        heading = re.match(r"^##\s+(.*?)\s*$", line) if not fence else None
+        if heading or (not fence and line.startswith("# ")):
+            current = found.setdefault(heading.group(1), []) if heading else None
+        if current is not None:
+            current.append(line)
+    return {name: "".join(lines).rstrip("\n") + "\n" for name, lines in found.items()}
+
+
+def _student_readme(text: str) -> str:
+    """The students' own README: title and introduction, a banner, how to start (``make lab`` only),
+    the course map, how it works, handing in progress, the licence. No instructor, author, test,
+    speed or authoring material (Chromium for the browser tests, ``make test``, ``build``/``execute``)."""
+    lines = text.splitlines(keepends=True)
+    title = next((line for line in lines if line.startswith("# ")), "# Knowledge Process Outsourcing (KPO)\n")
+    intro = text.split(title, 1)[-1].split("\n## ", 1)[0].strip("\n") if title in text else ""
+    sections = _sections(text)
+    parts = [title, "\n", README_BANNER, "\n"] + ([intro + "\n\n"] if intro else []) + [STUDENT_START, "\n"]
+    for name in STUDENT_SECTIONS[:2]:
+        if name in sections:
+            parts += [sections[name], "\n"]
+    parts += [STUDENT_HANDIN, "\n"]
+    if STUDENT_SECTIONS[2] in sections:
+        parts.append(sections[STUDENT_SECTIONS[2]])
+    return "".join(parts).rstrip("\n") + "\n"
 
 
 def _student_makefile(text: str) -> str:
