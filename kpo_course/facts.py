@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, NamedTuple, Optional
 
 from .content import DATA_DIR, Content, load
+from .i18n import LANGUAGES
 
 #: Whole numbers up to this, written in digits without a currency, % or scale, are structural
 #: (counts of list items, section and question numbers, "two steps").
@@ -431,7 +432,7 @@ def notebook_texts(paths: Iterable[Path], root: Path) -> Iterator[Text]:
 def _language_texts(node: Any, path: str) -> Iterator[tuple[str, dict]]:
     """Every ``{en, sv}`` text in a parsed YAML node, with its field path."""
     if isinstance(node, dict):
-        if set(node) == {"en", "sv"} and all(isinstance(v, str) for v in node.values()):
+        if set(node) == set(LANGUAGES) and all(isinstance(v, str) for v in node.values()):
             yield path, node
             return
         for key, value in node.items():
@@ -471,7 +472,7 @@ def data_texts(directory: Path = DATA_DIR) -> Iterator[Text]:
             if name.startswith("quizzes/") and any(ILLUSTRATIVE.search(t["en"] + t["sv"]) for _, t in texts):
                 continue  # a question labelled illustrative anywhere: all its numbers are made up
             for field, text in texts:
-                for language in ("en", "sv"):
+                for language in LANGUAGES:
                     yield Text(f"content/data/{name}", f"{entry_id} › {field or 'text'} ({language})", text[language])
 
 

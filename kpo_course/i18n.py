@@ -66,6 +66,22 @@ def localize(text: Any, language: str | None = None) -> Any:
     return text
 
 
+def format_number(value: float, decimals: int = 0, language: str | None = None) -> str:
+    """``value`` with ``decimals`` decimals and grouped thousands, the way ``language`` (default: the
+    current one) writes it: ``1,234.5`` in English, ``1 234,5`` in Swedish (no-break spaces, so a
+    number never wraps). A negative zero is written as zero.
+
+    >>> format_number(1234.5, 1, "en"), format_number(1234.5, 1, "sv"), format_number(-0.01, 1, "sv")
+    ('1,234.5', '1\xa0234,5', '0,0')
+    """
+    text = f"{value:,.{decimals}f}"
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]
+    if (language or _current) == "sv":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text
+
+
 def tr(en: str, sv: str) -> str:
     """Inline two-language text for code-side messages: ``tr("Correct", "Rätt")``."""
     return sv if _current == "sv" else en

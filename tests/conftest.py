@@ -29,6 +29,19 @@ def pytest_collectstart(collector):
         collector.compare_outputs = False
 
 
+@pytest.fixture
+def fresh_state(monkeypatch, tmp_path):
+    """A test that starts afresh: its own progress folder, not under nbgrader, and
+    :func:`kpo_course.checks.reset_session` (misses, language, in-memory progress) before and after."""
+    from kpo_course import checks
+
+    monkeypatch.setenv("KPO_COURSE_HOME", str(tmp_path / "kpo-home"))
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    checks.reset_session()
+    yield tmp_path / "kpo-home"
+    checks.reset_session()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

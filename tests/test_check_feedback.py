@@ -12,16 +12,11 @@ WORKED = say("12 lawyers × US$250 × 21 days ≈ US$63,000 a month.",
 
 
 @pytest.fixture
-def worked_question(monkeypatch, tmp_path):
-    monkeypatch.setenv("KPO_COURSE_HOME", str(tmp_path))
-    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+def worked_question(monkeypatch, fresh_state):
     item = Question(id="99.q9", checker=number(63_000, tolerance=0.05), hint=say("Multiply.", "Multiplicera."),
                     claims=("S01",), worked=WORKED)
     monkeypatch.setitem(checks._registry(), item.id, item)
-    checks._misses.clear()
     yield item
-    checks._misses.clear()
-    i18n.set_language("en")
 
 
 def test_two_dollar_signs_stay_plain_text_in_html():

@@ -114,10 +114,10 @@ def test_both_asks_once_per_language_in_order():
 
 
 @pytest.mark.parametrize(("value", "decimals", "en", "sv"), [
-    (1234.5, 1, "1,234.5", "1 234,5"),
-    (1234.5, 0, "1,234", "1 234"),          # rounds half to even, as Python's format does
-    (27710.8434, 2, "27,710.84", "27 710,84"),
-    (-1_234_567.891, 2, "-1,234,567.89", "-1 234 567,89"),
+    (1234.5, 1, "1,234.5", "1\xa0234,5"),  # no-break spaces: a number never wraps
+    (1234.5, 0, "1,234", "1\xa0234"),          # rounds half to even, as Python's format does
+    (27710.8434, 2, "27,710.84", "27\xa0710,84"),
+    (-1_234_567.891, 2, "-1,234,567.89", "-1\xa0234\xa0567,89"),
     (0, 0, "0", "0"),
     (7, 3, "7.000", "7,000"),
     (float("nan"), 2, "nan", "nan"),
@@ -130,7 +130,7 @@ def test_number_text_writes_english_and_swedish(value, decimals, en, sv):
 @given(value=st.floats(min_value=-1e12, max_value=1e12), decimals=st.integers(0, 4))
 def test_number_text_swedish_is_english_with_swapped_separators(value, decimals):
     text = number_text(value, decimals)
-    assert text["sv"] == text["en"].replace(",", " ").replace(".", ",")
+    assert text["sv"] == text["en"].replace(",", "\xa0").replace(".", ",")
     assert float(text["en"].replace(",", "")) == pytest.approx(value, abs=10 ** -decimals)
 
 

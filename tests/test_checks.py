@@ -14,13 +14,7 @@ from kpo_course.checks import Feedback, question_ids
 RIGHT = {"00.q1": 8, "00.q2": True, "00.q3": "b"}
 
 
-@pytest.fixture(autouse=True)
-def fresh_state(monkeypatch, tmp_path):
-    monkeypatch.setenv("KPO_COURSE_HOME", str(tmp_path))
-    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
-    checks._misses.clear()
-    yield
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("fresh_state")  # tests/conftest.py: misses, language, progress home
 
 
 def right_answer(question_id):

@@ -25,13 +25,7 @@ NOTEBOOKS = {"01": "01_case_kpo_or_bpo_at_a_bank", "02": "02_case_mapping_knowle
 IDS = [q.id for e in NOTEBOOKS for q in checks.questions(e)]
 
 
-@pytest.fixture(autouse=True)
-def fresh_state(monkeypatch, tmp_path):
-    monkeypatch.setenv("KPO_COURSE_HOME", str(tmp_path))
-    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
-    checks._misses.clear()
-    yield
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("fresh_state")  # tests/conftest.py: misses, language, progress home
 
 
 # --------------------------------------------------------------------------- answers, as the solutions compute them
@@ -568,7 +562,7 @@ def test_worked_answer_opens_only_after_trying(question_id):
     assert kpo.check(question_id, wrong).worked == ""
     second = kpo.check(question_id, wrong)
     assert second.worked and "Show the worked answer" in second._repr_html_()
-    checks._misses.clear()
+    checks.reset_session()
     assert kpo.check(question_id, RIGHT[question_id]()).worked
 
 

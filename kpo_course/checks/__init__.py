@@ -26,7 +26,7 @@ from .errors import advice
 from .feedback import Feedback
 from .kinds import Checker, Text, Verdict, say, shown
 
-__all__ = ["Feedback", "Question", "check", "not_run", "question_ids", "question", "questions"]
+__all__ = ["Feedback", "Question", "check", "not_run", "question_ids", "question", "questions", "reset_session"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,21 @@ def questions(exercise: str | None = None) -> list[Question]:
 
 
 _misses: Counter[str] = Counter()
+
+
+def reset_session() -> None:
+    """Start afresh in this Python session: every question's miss count forgotten (hints and worked
+    answers hide again), the language back to English, progress kept in memory dropped (the progress
+    file is untouched). The test suite calls it between tests.
+
+    >>> _misses["00.q1"] = 2; reset_session(); _misses["00.q1"]
+    0
+    """
+    from .. import i18n
+
+    _misses.clear()
+    i18n.set_language("en")
+    progress.forget_memory()
 
 
 def _under_nbgrader() -> bool:

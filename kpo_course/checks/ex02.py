@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping
 
-from ..i18n import localize
+from ..i18n import LANGUAGES, localize
 from . import collector
 from .charts import bar_data, chart, chart_text_problem
 from .kinds import Text, Verdict, as_number, both, describe, is_table, labels_any, say, selection, shown
@@ -38,7 +38,7 @@ def _domain_ids_by_name() -> dict[str, str]:
     names: dict[str, str] = {}
     for domain in _content().domains:
         names[domain.id] = domain.id
-        for lang in ("en", "sv"):
+        for lang in LANGUAGES:
             names[str(localize(domain.name, lang)).strip().lower()] = domain.id
     return names
 

@@ -22,6 +22,8 @@ import reprlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from ..i18n import LANGUAGES, format_number
+
 Text = Mapping[str, str]
 Checker = Callable[[Any], "Verdict"]
 
@@ -120,17 +122,16 @@ def both(make: Callable[[str], str]) -> dict[str, str]:
     >>> both(lambda lang: "Right." if lang == "en" else "Rätt.")
     {'en': 'Right.', 'sv': 'Rätt.'}
     """
-    return {lang: make(lang) for lang in ("en", "sv")}
+    return {lang: make(lang) for lang in LANGUAGES}
 
 
 def number_text(value: float, decimals: int = 0) -> dict[str, str]:
     """A number written the English and the Swedish way, with ``decimals`` decimals.
 
     >>> number_text(1234.5, 1)
-    {'en': '1,234.5', 'sv': '1 234,5'}
+    {'en': '1,234.5', 'sv': '1\xa0234,5'}
     """
-    en = f"{value:,.{decimals}f}"
-    return {"en": en, "sv": en.replace(",", " ").replace(".", ",")}
+    return {lang: format_number(value, decimals, lang) for lang in LANGUAGES}
 
 
 #: Plain words for the kinds of value a learner may hand in: what a business student reads, not Python's type name.
@@ -205,7 +206,7 @@ def describe(answer: Any) -> dict[str, str]:
         return words
     text = shown(answer)
     text = text if len(text) <= 60 else text[:57] + "..."
-    return {lang: f"{words[lang]}: {text}" for lang in ("en", "sv")}
+    return {lang: f"{words[lang]}: {text}" for lang in LANGUAGES}
 
 
 _COUNT_WORDS = {2: ("two", "två"), 3: ("three", "tre"), 4: ("four", "fyra"), 5: ("five", "fem")}
@@ -517,7 +518,7 @@ def labels(expected: Mapping[str, str], *, feedback: Mapping[str, Text] | None =
         lead = say(f"{len(wrong)} of {len(expected)} labels {'is' if len(wrong) == 1 else 'are'} not right: "
                    f"{', '.join(wrong)}.",
                    f"{len(wrong)} av {len(expected)} etiketter stämmer inte: {', '.join(wrong)}.")
-        return Verdict(False, {lang: " ".join([lead[lang], *(d[lang] for d in details)]) for lang in ("en", "sv")},
+        return Verdict(False, {lang: " ".join([lead[lang], *(d[lang] for d in details)]) for lang in LANGUAGES},
                        {"wrong": wrong})
 
     return check
@@ -632,7 +633,7 @@ def selection(expected: Sequence[str], options: Mapping[str, Text], right: Text 
             parts.append(say(f"You missed {len(missed)} that belong{'s' * (len(missed) == 1)} in the list.",
                              f"Du missade {len(missed)} som hör hemma i listan."))
         result = {"wrong": wrong, "missed": missed, **({"misconception": f"picked_{wrong[0]}"} if wrong else {})}
-        return Verdict(False, {lang: " ".join(p[lang] for p in parts) for lang in ("en", "sv")}, result)
+        return Verdict(False, {lang: " ".join(p[lang] for p in parts) for lang in LANGUAGES}, result)
 
     check.misconceptions = lambda: [(f"picked_{key}", [*expected, key], options[key])  # type: ignore[attr-defined]
                                     for key in options if _normal(key) not in wanted]

@@ -34,6 +34,7 @@ import re
 from typing import Any, Iterable, NamedTuple
 
 from ..content import Question
+from ..i18n import LANGUAGES
 from .kinds import Verdict, as_number, number, say
 
 
@@ -76,7 +77,7 @@ def without_lead(message: str) -> str:
 
 
 def _join(texts: list) -> dict[str, str]:
-    return {lang: " ".join(without_lead(t[lang]) for t in texts) for lang in ("en", "sv")}
+    return {lang: " ".join(without_lead(t[lang]) for t in texts) for lang in LANGUAGES}
 
 
 def count_text(count: int, en: tuple[str, str], sv: tuple[str, str], *, sv_one: str = "ett") -> dict[str, str]:
@@ -293,7 +294,7 @@ def grade(question: Question, answer: Any) -> Verdict:
     """
     try:
         verdict = _GRADERS[question.kind](question, answer)
-        message = {lang: without_lead(verdict.message[lang]) for lang in ("en", "sv")}
+        message = {lang: without_lead(verdict.message[lang]) for lang in LANGUAGES}
         return Verdict(verdict.correct, message, verdict.result)
     except Exception as error:
         return Verdict(False, say(f"This answer could not be checked ({type(error).__name__}).",

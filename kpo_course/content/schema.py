@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, NamedTuple, Optional
 
+from ..i18n import LANGUAGES  # the one list of the course's languages
+
 Text = dict  # {"en": str, "sv": str}: one learner-facing text in both languages
-LANGUAGES = ("en", "sv")
 LANGUAGE_NAMES = {"en": "English", "sv": "Swedish"}
 CLAIM_IDS = tuple(f"S{n:02d}" for n in range(1, 25))
 SNAKE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
