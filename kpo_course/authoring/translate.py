@@ -9,7 +9,9 @@ notebook, ``locale/<language>/<folder>/<notebook>.po`` (for example
   paragraphs stay apart. Blocks with no words outside code (a fenced code block, a rule, an
   image alone) are copied as they are. Code cells are not translated: they are the same in
   every edition, and their outputs speak the learner's language through
-  ``kpo.set_language`` (the course's own ``{en:, sv:}`` texts).
+  ``kpo.set_language`` (the course's own ``{en:, sv:}`` texts). The exception is a code cell
+  marked ``metadata.kpo.translate_code`` (a search word that must match the translated data):
+  its whole source is one entry, ``<cell id>#code``.
 * **Building.** ``<folder>/<language>/<notebook>.ipynb`` gets the same cells and cell ids as
   the English one, the translated markdown, notebook metadata ``{"kpo": {"language": ...}}``,
   ``kpo.set_language("<language>")`` on the line after the first ``import kpo_course as kpo``,
@@ -47,7 +49,7 @@ from babel.messages.pofile import read_po, unescape, write_po
 
 LOCALE_DIR = "locale"
 TRANSLATED_FOLDERS: tuple[str, ...] = ("lessons", "solutions")  # exercises/<lang> come from solutions/<lang>
-IMPORT_LINE = re.compile(r"^import kpo_course as kpo\s*$", re.MULTILINE)
+IMPORT_LINE = re.compile(r"^import kpo_course as kpo[ \t]*$", re.MULTILINE)
 SET_LANGUAGE = re.compile(r"kpo\.set_language\(\s*[\"'][a-z]{2}[\"']\s*\)")
 FENCE = re.compile(r"^\s*(```|~~~)")
 LINK_TARGET = re.compile(r"(\]\()([^)\s]+)(\))")
@@ -95,6 +97,15 @@ def is_translatable(block: str) -> bool:
     return bool(WORDS.search(prose))
 
 
+def translates_code(cell: nbformat.NotebookNode) -> bool:
+    """Whether a code cell opts in to translation (``metadata.kpo.translate_code``).
+
+    For the rare cell whose string literals the learner reads or changes, such as a search word
+    that must match the translated data. Its catalog entry is the whole cell source.
+    """
+    return bool(cell.get("metadata", {}).get("kpo", {}).get("translate_code"))
+
+
 @dataclass(frozen=True)
 class Unit:
     """One translatable paragraph: its context (cell id # index) and English text."""
@@ -107,9 +118,11 @@ def units(notebook: nbformat.NotebookNode) -> list[Unit]:
     """Every translatable paragraph of the notebook's markdown cells, in order."""
     found: list[Unit] = []
     for index, cell in enumerate(notebook.cells):
+        cell_id = cell.get("id") or f"cell{index}"
+        if cell.cell_type == "code" and translates_code(cell):
+            found.append(Unit(f"{cell_id}#code", cell.source))
         if cell.cell_type != "markdown":
             continue
-        cell_id = cell.get("id") or f"cell{index}"
         for number, block in enumerate(paragraphs(cell.source)):
             if is_translatable(block):
                 found.append(Unit(f"{cell_id}#{number}", block))
@@ -257,17 +270,39 @@ def _strip(notebook: nbformat.NotebookNode) -> str:
     return nbformat.writes(bare)
 
 
+def _translated(table: dict[str, tuple[str, str, bool]], context: str, english: str, where: str,
+                problems: list[str]) -> str:
+    """The reviewed translation of ``english`` at ``context``, else the English (and a problem noted)."""
+    english_text, translated, fuzzy = table.get(context, (None, "", False))
+    if english_text is None or not translated:
+        problems.append(f"{where}: no translation for {context}: {english[:60]!r}")
+    elif english_text != english:
+        problems.append(f"{where}: {context} was translated from an older English text")
+    elif fuzzy:
+        problems.append(f"{where}: {context} is marked fuzzy (check it, then remove the flag)")
+    else:
+        return translated
+    return english
+
+
 def translate_notebook(english: nbformat.NotebookNode, catalog: Catalog, language: str, *,
                        source_dir: str, target_dir: str, counterparts: dict[str, str],
                        where: str = "notebook") -> tuple[nbformat.NotebookNode, list[str]]:
     """The ``language`` edition of ``english`` and the catalog problems met on the way."""
     notebook = copy.deepcopy(english)
+    notebook.metadata.pop("widgets", None)
     table = _translations(catalog)
     problems: list[str] = []
     wanted: set[str] = set()
     language_set = False
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None  # English outputs never pass for translated ones
+            cell.metadata.pop("execution", None)
+            if translates_code(cell):
+                context = f"{cell.get('id') or f'cell{index}'}#code"
+                wanted.add(context)
+                cell.source = _translated(table, context, cell.source, where, problems)
             if not language_set:
                 cell.source, language_set = _set_language_line(cell.source, language)
             continue
@@ -281,14 +316,7 @@ def translate_notebook(english: nbformat.NotebookNode, catalog: Catalog, languag
                 continue
             context = f"{cell_id}#{number}"
             wanted.add(context)
-            english_text, translated, fuzzy = table.get(context, (None, "", False))
-            if english_text is None or not translated:
-                problems.append(f"{where}: no translation for {context}: {block[:60]!r}")
-            elif english_text != block:
-                problems.append(f"{where}: {context} was translated from an older English text")
-            elif fuzzy:
-                problems.append(f"{where}: {context} is marked fuzzy (check it, then remove the flag)")
-            blocks.append(translated if translated and english_text == block and not fuzzy else block)
+            blocks.append(_translated(table, context, block, where, problems))
         cell.source = _relink("\n\n".join(blocks), source_dir, target_dir, counterparts)
     extra = sorted(set(table) - wanted)
     if extra:
