@@ -1,7 +1,6 @@
 """The weighted decision matrix, the deciding criterion and GSLI-style location scores."""
 from __future__ import annotations
 
-import doctest
 
 import pandas as pd
 import pytest
@@ -16,7 +15,6 @@ from kpo_course.models import (
     gsli_score,
     weighted_scores,
 )
-from kpo_course.models import decision
 
 FAST = settings(max_examples=150, deadline=None)
 
@@ -40,11 +38,6 @@ def matrices(draw, max_value: float = 10.0):
     score = st.one_of(st.just(0.0), st.floats(min_value=1e-6, max_value=max_value, allow_nan=False))
     scores = {o: {c: draw(score) for c in criteria} for o in options}
     return weights, scores
-
-
-def test_docstring_examples_run():
-    result = doctest.testmod(decision)
-    assert result.attempted > 0 and result.failed == 0
 
 
 def test_weighted_scores_example():

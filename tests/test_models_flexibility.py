@@ -1,7 +1,6 @@
 """The flexibility model (claim S17): a fixed in-house team vs KPO capacity that follows demand."""
 from __future__ import annotations
 
-import doctest
 
 import numpy as np
 import pandas as pd
@@ -19,11 +18,6 @@ demands = st.lists(
 )
 staff = st.floats(min_value=0, max_value=1000, allow_nan=False)
 rates = st.floats(min_value=0, max_value=1e5, allow_nan=False)
-
-
-def test_docstring_examples_run():
-    result = doctest.testmod(flexibility)
-    assert result.attempted > 0 and result.failed == 0
 
 
 # --- demand curve ----------------------------------------------------------------------

@@ -1,7 +1,6 @@
 """Risk scores before and after mitigation on a 5 x 5 likelihood x impact matrix."""
 from __future__ import annotations
 
-import doctest
 
 import pandas as pd
 import pytest
@@ -27,11 +26,6 @@ def risk_books(draw):
         for j in range(draw(st.integers(min_value=0, max_value=8)))
     ]
     return risks, mitigations
-
-
-def test_docstring_examples_run():
-    result = doctest.testmod(risk)
-    assert result.attempted > 0 and result.failed == 0
 
 
 def test_residual_table():

@@ -1,7 +1,6 @@
 """Charts: each chart class's ``update`` returns a Figure whose Axes hold the model's data (checked as data, not pixels)."""
 from __future__ import annotations
 
-import doctest
 import io
 import subprocess
 import sys
@@ -86,11 +85,6 @@ def _check_figure(fig):
     ax = fig.axes[0]
     assert ax.get_title() and ax.get_xlabel()
     return ax
-
-
-def test_docstring_examples_run():
-    result = doctest.testmod(plots)
-    assert result.attempted > 0 and result.failed == 0
 
 
 def test_okabe_ito_palette():

@@ -97,14 +97,6 @@ def test_view_in_swedish():
     assert view.refresh_button.description == "Uppdatera"
 
 
-def test_the_store_and_the_view_are_documented_by_examples_that_run():
-    import doctest
-
-    for module in (progress, progress_view):
-        result = doctest.testmod(module)
-        assert result.attempted > 0 and result.failed == 0
-
-
 def test_view_is_deterministic():
     progress.record("quiz03.q1", correct=True)
     assert ProgressView().chart.value == ProgressView().chart.value

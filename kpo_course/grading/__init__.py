@@ -3,6 +3,8 @@
     >>> book = grade(Path("submissions"))        # doctest: +SKIP
     >>> book.write_csv(Path("gradebook.csv"))     # doctest: +SKIP
 
+(Skipped: it needs a folder of submissions and starts kernels; tests/test_grading.py runs it.)
+
 ``submissions`` holds one folder per student (``alice/00_warmup.ipynb``; nbgrader's
 ``submitted/alice/ps1/00_warmup.ipynb`` works too) or flat files named
 ``alice__00_warmup.ipynb``. The file name says which exercise a notebook is (``00``);

@@ -3,9 +3,11 @@
 A cell past the time limit is interrupted; a kernel that ignores that or dies is run again
 from the top without that cell, so one bad cell costs only its own questions.
 
-    >>> run = asyncio.run(_execute(plan, options))                  # doctest: +SKIP
+    >>> run = asyncio.run(execute_within(plan, options))            # doctest: +SKIP
     >>> run.records["00.q1"][0]["value"]                            # doctest: +SKIP
     ['int', '8']
+
+(Examples skipped: they need a submission and a kernel; tests/test_grading.py runs them for real.)
 
 :func:`execute_within` also stops the whole notebook, all tries together, after
 ``options.notebook_seconds``: answers reported by then count, later checks say why they did not.

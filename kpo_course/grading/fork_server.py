@@ -8,6 +8,8 @@ matplotlib and the course, then forks a kernel per request; the child sets its o
     >>> zygote.wait_ready()                                         # doctest: +SKIP
     True
 
+(Skipped: it starts a process that imports the whole kernel stack; tests/test_grading.py uses it.)
+
 Without ``fork``, :func:`launch` sets the same limits and execs ``ipykernel_launcher``.
 """
 from __future__ import annotations

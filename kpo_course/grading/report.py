@@ -4,6 +4,8 @@
     >>> write_feedback(book, Path("feedback"))                      # doctest: +SKIP
     >>> print(summary(book))                                        # doctest: +SKIP
 
+(Skipped: grading needs submissions and kernels; tests/test_grading.py checks these outputs.)
+
 Feedback pages are plain, self-contained HTML (one per student, every value escaped);
 results are shown with a symbol *and* words, never colour alone.
 """
@@ -28,6 +30,7 @@ def _verdict_text(verdict: str) -> str:
         "wrong": "✗ " + tr("Not yet right", "Inte rätt än"),
         "unanswered": "… " + tr("Not answered", "Inte besvarad"),
         "manual": "✎ " + tr("Graded by hand", "Bedöms för hand"),
+        "marked": "✎ " + tr("Marked by hand", "Bedömd för hand"),
         "error": "⚠ " + tr("Could not be graded", "Kunde inte bedömas"),
         "missing": "— " + tr("Not handed in", "Inte inlämnad"),
     }.get(verdict, verdict)
@@ -35,6 +38,13 @@ def _verdict_text(verdict: str) -> str:
 
 def _points(value: float) -> str:
     return f"{value:g}"
+
+
+def _row_points(row: Row) -> str:
+    """``1 / 2``; a memo not marked yet says so instead of showing zero points."""
+    if row.verdict == "manual":
+        return html.escape(tr(f"to be graded (of {row.max_points:g})", f"bedöms senare (av {row.max_points:g})"))
+    return f"{_points(row.points)} / {_points(row.max_points)}"
 
 
 @dataclass(frozen=True)
@@ -207,7 +217,7 @@ def _page(student: str, results: list[NotebookResult], totals: tuple[float, floa
                 extra += f'<div class="hint">{e(tr(_EN_IN_KERNEL, _SV_IN_KERNEL))}</div>'
             parts.append(f'<tr class="{e(row.verdict)}"><td><code>{e(row.question or "-")}</code></td>'
                          f"<td>{e(_verdict_text(row.verdict))}</td>"
-                         f'<td class="points">{_points(row.points)} / {_points(row.max_points)}</td>'
+                         f'<td class="points">{_row_points(row)}</td>'
                          f"<td>{e(row.message)}{extra}</td></tr>\n")
         parts.append("</tbody>\n</table>\n")
         if result.notes:

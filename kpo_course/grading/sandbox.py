@@ -266,6 +266,8 @@ class Sandbox:
         >>> box = Sandbox(Path("/tmp/comm"), program="/usr/bin/bwrap", scratch_mb=64)   # doctest: +SKIP
         >>> box.command(["python", "-m", "ipykernel_launcher"])[0]                       # doctest: +SKIP
         '/usr/bin/bwrap'
+
+    (Skipped: it needs bubblewrap and, as root, makes a cgroup; tests/test_sandbox.py runs it.)
     """
 
     live: set["Sandbox"] = set()  # every sandbox not closed yet (closed all at once if the grader is stopped)
