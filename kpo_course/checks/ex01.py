@@ -311,16 +311,16 @@ def _revenue_slips() -> list[tuple[float, Text]]:
             "You divided billions by millions, so the result is in thousands of dollars. Write both numbers "
             "in full (46e9 and 1.66e6) and the answer comes out in dollars.",
             "Du delade miljarder med miljoner, så svaret blev i tusental dollar. Skriv båda talen fullt ut "
-            "(46e9 och 1.66e6), så blir svaret i dollar.")),
+            "(46e9 och 1.66e6), så blir svaret i dollar."), "in_thousands"),
         (revenue / centres, say(
             "That is revenue per centre (divided by the 1,580 centres). The question asks per employee.",
-            "Det är intäkt per center (delat med de 1 580 centren). Frågan gäller per anställd.")),
+            "Det är intäkt per center (delat med de 1 580 centren). Frågan gäller per anställd."), "per_centre"),
         (revenue / (staff / 1e6), say(
             "1.66 million staff is 1,660,000, not 1.66: write it as 1.66e6.",
-            "1,66 miljoner anställda är 1 660 000, inte 1,66: skriv det som 1.66e6.")),
+            "1,66 miljoner anställda är 1 660 000, inte 1,66: skriv det som 1.66e6."), "millions_as_units"),
         (staff / revenue, say(
             "Upside down: that is employees per dollar. Divide revenue by staff.",
-            "Upp och ner: det är anställda per dollar. Dela intäkterna med antalet anställda.")),
+            "Upp och ner: det är anställda per dollar. Dela intäkterna med antalet anställda."), "upside_down"),
     ]
 
 

@@ -16,7 +16,7 @@ __all__ = ["csv_safe", "CSV_COLUMNS", "VERDICTS", "Row", "NotebookResult", "Grad
 
 # Column order is part of the format (kpo-course report and the LMS exports read it): add at the end only.
 CSV_COLUMNS = ("student", "notebook", "question", "points", "max_points", "verdict", "message", "misconception")
-VERDICTS = ("correct", "wrong", "unanswered", "manual", "error", "missing")
+VERDICTS = ("correct", "wrong", "unanswered", "manual", "error", "missing", "marked")  # marked: a memo graded by hand
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Row:
     question: str
     points: float
     max_points: float
-    verdict: str  # correct | wrong | unanswered | manual | error | missing
+    verdict: str  # correct | wrong | unanswered | manual | error | missing | marked (memo graded by hand)
     message: str
     hint: str = ""  # shown on the feedback page for a wrong answer, not in the CSV
     detail: str = ""  # e.g. the memo's text, for the feedback page

@@ -32,6 +32,7 @@ class MemoSpec:
     grade_id: str
     points: float
     title: str
+    prompt: str = ""  # the exercise's own memo text: a memo left as it is counts as blank
 
 
 @dataclass
@@ -69,7 +70,7 @@ def load_reference(path: Path) -> Reference:
                 reference.locked[grade_id] = _source(cell)
         elif cell.cell_type == "markdown" and meta.get("grade") and meta.get("solution") and grade_id:
             reference.memos.append(MemoSpec(grade_id, float(meta.get("points") or 0),
-                                             _heading_before(notebook.cells, index)))
+                                             _heading_before(notebook.cells, index), _source(cell)))
     return reference
 
 

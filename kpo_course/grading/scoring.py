@@ -119,6 +119,10 @@ def score_run(plan: Plan, run: Run, result: NotebookResult) -> None:
         if text is None:
             message = tr("Memo cell missing: there is no memo to grade.",
                          "Promemorians cell saknas: det finns ingen promemoria att bedöma.")
+        elif not text.strip() or (memo.prompt and text.strip() == memo.prompt.strip()):
+            message = tr("Blank: the memo was left as the exercise gave it, so there is nothing to grade.",
+                         "Tom: promemorian lämnades som övningen gav den, så det finns inget att bedöma.")
+            text = ""
         else:
             words = len(re.findall(r"\w+", text))
             message = tr(f"Graded by hand ({words} words).", f"Bedöms för hand ({words} ord).")
