@@ -87,3 +87,30 @@ def test_swedish_and_english_solutions_score_the_same(swedish_batch: grading.Gra
                            if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade"))
     assert totals["lisa_losning"] == (english_max, english_max)
     assert totals["olle_obesvarad"] == (0.0, english_max)
+
+
+ENGLISH_SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("solution", ENGLISH_SOLUTIONS, ids=lambda p: p.stem)
+def test_swedish_solution_and_exercise_are_complete_and_built(solution: Path):
+    from kpo_course.authoring.translate import catalog_path, plan
+
+    report = plan(ROOT)
+    catalog = str(catalog_path(ROOT, "sv", "solutions", solution.name).relative_to(ROOT))
+    assert [p for p in report.problems if p.startswith(catalog) or p.startswith("locale/sv/solutions/_build")] == []
+    assert ROOT / "solutions" / "sv" / solution.name not in report.stale
+    assert ROOT / "exercises" / "sv" / solution.name not in report.stale
+
+
+@pytest.mark.parametrize("exercise", sorted(EXERCISES_SV.glob("*.ipynb")), ids=lambda p: p.stem)
+def test_swedish_exercise_prose_is_swedish(exercise: Path):
+    """No markdown paragraph of a Swedish exercise is its English paragraph (code spans aside)."""
+    english = _read(ROOT / "exercises" / exercise.name)
+    swedish = {c.id: c.source for c in _read(exercise).cells if c.cell_type == "markdown"}
+    from kpo_course.authoring.translate import is_translatable, paragraphs
+
+    same = [(cell.id, block[:60]) for cell in english.cells if cell.cell_type == "markdown"
+            for block in paragraphs(cell.source)
+            if is_translatable(block) and block in paragraphs(swedish.get(cell.id, ""))]
+    assert same == []
