@@ -49,3 +49,13 @@ graded_check("00.q1", 3)
     assert result.returncode != 0 and "AssertionError" in result.stderr, result.stderr[-1500:]
     honest = run("from kpo_course.checks.guard import graded_check\nprint(graded_check('00.q1', 8).correct)")
     assert honest.returncode == 0 and honest.stdout.strip().endswith("True"), honest.stderr[-1500:]
+
+
+def test_the_guard_itself_is_replaceable_so_released_cells_keep_kpo_check():
+    """Why the nbgrader release keeps ``kpo.check`` (docs/instructor-guide.md, "Which route"): a cell
+    that calls the guard is fooled by one earlier line aimed at the guard, as ``kpo.check`` is by one aimed
+    at it. If this ever raises, the guard became sound: release guarded cells and update the guide."""
+    cheat = "import kpo_course.checks.guard as g\ng.graded_check = lambda *a, **k: None\n"
+    guarded = 'from kpo_course.checks.guard import graded_check\ngraded_check("00.q1", 3)'
+    assert run(guarded).returncode != 0  # honest: a wrong answer fails the guarded cell
+    assert run(cheat + guarded).returncode == 0  # the same cell after the cheat: no error, full points
