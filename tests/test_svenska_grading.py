@@ -114,3 +114,47 @@ def test_swedish_exercise_prose_is_swedish(exercise: Path):
             for block in paragraphs(cell.source)
             if is_translatable(block) and block in paragraphs(swedish.get(cell.id, ""))]
     assert same == []
+
+
+#: The Swedish exercises whose checks once depended on English text (labels, country names).
+NBGRADER_SV = ("03_case_rio_tinto_legal_work.ipynb", "04_case_astrazeneca_clinical_data.ipynb",
+               "06_case_choosing_a_location.ipynb")
+
+
+def test_nbgrader_round_trip_on_swedish_exercises(tmp_path):
+    """nbgrader itself: source = Swedish solutions, a perfect and a blank (Swedish stub) student."""
+    pytest.importorskip("nbgrader", reason="nbgrader is not installed (pip install -e '.[bench]')")
+    import csv
+    import os
+    import subprocess
+    import sys
+
+    def nbgrader(*args: str) -> None:
+        env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
+        env.pop("NBGRADER_EXECUTION", None)
+        done = subprocess.run([sys.executable, "-m", "nbgrader", *args, f"--CourseDirectory.root={course}"],
+                              cwd=course, env=env, capture_output=True, text=True, timeout=900)
+        assert done.returncode == 0, done.stderr[-3000:]
+
+    course = tmp_path / "course"
+    for folder, source in (("source", ROOT / "solutions" / "sv"), ("submitted/perfect", ROOT / "solutions" / "sv"),
+                           ("submitted/blank", EXERCISES_SV)):
+        target = course / folder / "kpo_sv"
+        target.mkdir(parents=True)
+        for name in NBGRADER_SV:
+            shutil.copyfile(source / name, target / name)
+    (course / "nbgrader_config.py").write_text("c = get_config()\nc.CourseDirectory.course_id = 'kpo'\n")
+    nbgrader("db", "assignment", "add", "kpo_sv")
+    for student in ("perfect", "blank"):
+        nbgrader("db", "student", "add", student)
+    nbgrader("generate_assignment", "kpo_sv", "--force")
+    nbgrader("autograde", "kpo_sv", "--force")
+    nbgrader("export", "--to", str(course / "grades.csv"))
+
+    rows = {r["student_id"]: r for r in csv.DictReader((course / "grades.csv").open())}
+    auto = sum(c.metadata["nbgrader"].get("points", 0) for name in NBGRADER_SV
+               for c in _read(ROOT / "solutions" / "sv" / name).cells
+               if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade"))
+    assert auto > 0
+    assert float(rows["perfect"]["score"]) == auto
+    assert float(rows["blank"]["score"]) == 0.0
