@@ -174,7 +174,11 @@ def _check_labels(labels: Any) -> Mapping[str, str] | None:
 
 
 def _thousands(value: float, _position: Any = None) -> str:
-    return f"{value:,.0f}"
+    """An axis label in the course language: ``1,000`` in English, ``1 000`` in Swedish (where a
+    comma is the decimal sign)."""
+    from .i18n import format_number
+
+    return format_number(value, 0)
 
 
 class _LiveFigure:
