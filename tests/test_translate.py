@@ -103,6 +103,7 @@ def test_a_changed_english_sentence_makes_check_fail_until_the_entry_is_reviewed
         "A real example")
     assert any("fuzzy" in p for p in plan(root).problems)
 
+    assert plan(root, update_catalogs=True).stale_catalogs == [], "a fuzzy entry survives a second update unchanged"
     fuzzy[0].flags.discard("fuzzy")
     fuzzy[0].string = f"{OPEN}{fuzzy[0].id}{CLOSE}"
     po.write_bytes(render_catalog(catalog))

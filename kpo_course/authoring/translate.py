@@ -143,6 +143,8 @@ def read_catalog(path: Path, language: str) -> Catalog:
             catalog = read_po(handle, locale=language, abort_invalid=True)
         except Exception as error:  # babel raises its own PoFileError and ValueError subclasses
             raise TranslationError(f"{path}: not a readable .po file ({error})") from error
+    for message in list(catalog) + list(catalog.obsolete.values()):  # babel reads `#|` lines as comments
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
     for context, previous in _previous_ids(path.read_text(encoding="utf-8")).items():
         for message in catalog:
             if message.context == context and message.fuzzy:
@@ -199,6 +201,7 @@ def updated_catalog(template: list[Unit], old: Catalog, language: str, title: st
         string, flags, previous_id = "", set(), ()
         if previous is not None and previous.id == unit.text:
             string, flags = previous.string, set(previous.flags)
+            previous_id = previous.previous_id if previous.fuzzy else ()
         elif moved is not None and moved.string:  # the same English, now at another index of its cell
             string, flags = moved.string, set(moved.flags)
             previous = moved
