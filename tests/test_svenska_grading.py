@@ -158,3 +158,14 @@ def test_nbgrader_round_trip_on_swedish_exercises(tmp_path):
     assert auto > 0
     assert float(rows["perfect"]["score"]) == auto
     assert float(rows["blank"]["score"]) == 0.0
+
+
+def test_release_knows_the_swedish_memo_model_answers():
+    """`kpo-course release` refuses a student copy that contains a Swedish model answer too."""
+    from kpo_course.authoring.release import model_answers
+
+    memos = " ".join(text for _, text in model_answers(ROOT).memos)
+    swedish = _read(ROOT / "solutions" / "sv" / "03_case_rio_tinto_legal_work.ipynb")
+    memo = next(c.source for c in swedish.cells if c.cell_type == "markdown" and "### BEGIN SOLUTION" in c.source)
+    line = next(" ".join(l.split()) for l in memo.splitlines() if "USD" in l)  # Swedish amounts: "250 USD"
+    assert line in memos

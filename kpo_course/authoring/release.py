@@ -126,9 +126,9 @@ def _normalise(text: str) -> str:
 
 
 def model_answers(root: Path) -> ModelAnswers:
-    """Every memo model answer and solution code region in ``root/solutions``."""
+    """Every memo model answer and solution code region in ``root/solutions`` (its language editions too)."""
     memos, code = [], []
-    for path in sorted((Path(root) / "solutions").glob("*.ipynb")):
+    for path in sorted((Path(root) / "solutions").rglob("*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
         for cell in notebook.cells:
             for region in solution_regions(cell.source):
