@@ -5,7 +5,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -104,11 +103,5 @@ def test_start_serves_the_start_page(tmp_path):
         assert notebook["content"]["cells"][0]["source"].startswith("# Start here")
         with urllib.request.urlopen(f"{base}/lab/tree/lessons/00_start_here.ipynb", timeout=10) as reply:
             assert reply.status == 200
-        charts = tmp_path / "cache" / "charts"  # warmed in the background while the server started
-        for _ in range(600):
-            if len(list(charts.glob("*.png"))) == 8:
-                break
-            time.sleep(0.1)
-        assert len(list(charts.glob("*.png"))) == 8
     finally:
         stop(process)
