@@ -156,3 +156,23 @@ def test_swedish_lesson_is_complete_and_built(lesson):
     mine = str(catalog_path(ROOT, "sv", "lessons", lesson.name).relative_to(ROOT))
     assert [p for p in report.problems if p.startswith(mine)] == []
     assert ROOT / "lessons" / "sv" / lesson.name not in report.stale
+
+
+def test_a_code_cell_marked_translate_code_is_one_entry_and_is_replaced(tmp_path):
+    root = _course(tmp_path, "02_kpo_domains.ipynb")
+    english = nbformat.read(root / "lessons" / "02_kpo_domains.ipynb", as_version=4)
+    marked = [c for c in english.cells if c.cell_type == "code" and c.metadata.get("kpo", {}).get("translate_code")]
+    assert marked, "lesson 02's search cell is marked for translation"
+    context = f"{marked[0].id}#code"
+    assert context in {u.context for u in units(english)}
+    _write_pseudo(root, "02_kpo_domains.ipynb")
+    build(root)
+    edition = nbformat.read(root / "lessons" / "sv" / "02_kpo_domains.ipynb", as_version=4)
+    cell = next(c for c in edition.cells if c.id == marked[0].id)
+    assert cell.source == f"{OPEN}{marked[0].source}{CLOSE}"
+    others = [c for c in edition.cells if c.cell_type == "code" and c.id != marked[0].id]
+    assert all(OPEN not in c.source for c in others), "unmarked code cells are never translated"
+
+    marked[0].source = marked[0].source.replace('"clinic"', '"trial"')
+    nbformat.write(english, root / "lessons" / "02_kpo_domains.ipynb")
+    assert any(context in p and "older English" in p for p in plan(root).problems)
