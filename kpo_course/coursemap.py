@@ -21,10 +21,16 @@ class CourseMap:
 
     rows: tuple[tuple[str, str, int, str, tuple[str, ...]], ...]
     base: Path
+    edition: str | None = None  # "sv" when shown from lessons/sv/: link the Swedish notebooks
 
     def _link(self, file: str, label: str) -> str:
+        if self.edition:
+            translated = Path(file).parent / self.edition / Path(file).name
+            if (self.base / translated).is_file():
+                file = translated.as_posix()
         target = self.base / file
-        relative = Path("..") / file  # notebooks live one folder below the course root
+        # notebooks live one folder below the course root (two in a language edition such as lessons/sv/)
+        relative = Path("../.." if self.edition else "..") / file
         if target.is_file():
             return f'<a href="{html.escape(relative.as_posix())}">{html.escape(label)}</a>'
         return f'{html.escape(label)} <i>({tr("in preparation", "under arbete")})</i>'
@@ -52,7 +58,9 @@ def course_map(root: Path | None = None) -> CourseMap:
     from .content import load
 
     course = load().course
-    base = Path(root) if root else Path.cwd().parent
+    here = Path.cwd()
+    edition = here.name if here.parent.name in ("lessons", "exercises", "solutions") else None
+    base = Path(root) if root else (here.parent.parent if edition else here.parent)
     rows = tuple(
         (
             lesson.id,
@@ -63,7 +71,7 @@ def course_map(root: Path | None = None) -> CourseMap:
         )
         for lesson in course.lessons
     )
-    return CourseMap(rows, base)
+    return CourseMap(rows, base, edition if not root else None)
 
 
 def markdown_table(link_prefix: str = "") -> str:
