@@ -144,5 +144,5 @@ def export(target: str | Path | None = None, student: str | None = None) -> Path
     >>> import tempfile; export(Path(tempfile.mkdtemp()) / "ann.json", student="ann").name
     'ann.json'
     """
-    from .insight.handin import write_handin
+    from .handin import write_handin
     return write_handin(load(), target, student)

@@ -17,7 +17,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "kpo_course"
 
 FLOORS: dict[str, int] = {
-    "i18n": 0, "markup": 0, "userfiles": 0, "nbgrader_cells": 0,
+    "i18n": 0, "markup": 0, "userfiles": 0, "nbgrader_cells": 0, "handin": 0,
     "progress": 1, "content": 1,
     "data": 2, "models": 2,
     "plots": 3, "checks": 3, "coursemap": 3, "facts": 3,

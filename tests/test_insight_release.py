@@ -52,5 +52,5 @@ def test_student_readme_commands_work_as_written(student_copy, tmp_path):
                           timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     handin = tmp_path / "kpo-progress-YOUR-NAME.json"
-    from kpo_course.insight.handin import read_handin
+    from kpo_course.handin import read_handin
     assert handin.is_file() and read_handin(handin) == []  # nothing answered yet, but a valid file

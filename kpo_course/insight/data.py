@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .handin import is_handin, read_handin
+from ..handin import is_handin, read_handin
 
 COLUMNS = ("student", "notebook", "question", "points", "max_points", "verdict", "misconception", "message")
 ANSWERED = ("correct", "wrong")  # verdicts that say the student gave an answer that was judged
