@@ -176,3 +176,20 @@ def test_a_code_cell_marked_translate_code_is_one_entry_and_is_replaced(tmp_path
     marked[0].source = marked[0].source.replace('"clinic"', '"trial"')
     nbformat.write(english, root / "lessons" / "02_kpo_domains.ipynb")
     assert any(context in p and "older English" in p for p in plan(root).problems)
+
+
+def test_swedish_lessons_link_to_existing_swedish_notebooks():
+    broken, english = [], []
+    for path in sorted((ROOT / "lessons" / "sv").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "markdown":
+                continue
+            for target in re.findall(r"\]\(([^)\s#]+)[^)]*\)", cell.source):
+                if re.match(r"^[a-z][a-z0-9+.-]*:", target):
+                    continue
+                if not (path.parent / target).resolve().is_file():
+                    broken.append(f"{path.name}: {target}")
+                if target.endswith(".ipynb") and "/sv/" not in (path.parent / target).resolve().as_posix() + "/":
+                    english.append(f"{path.name}: {target}")
+    assert broken == []
+    assert english == ["00_start_here.ipynb: ../00_start_here.ipynb"], "only 'In English' leaves the edition"
