@@ -19,6 +19,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .i18n import LANGUAGES
+
 START_PAGE = "lessons/00_start_here.ipynb"
 
 
@@ -300,6 +302,15 @@ def _grade(args: argparse.Namespace, extra: list[str]) -> int:
         print(f"kpo-course grade: found no notebooks in {submissions} (expected STUDENT/NN_name.ipynb or "
               "STUDENT__NN_name.ipynb).", file=sys.stderr)
         return 1
+    from .insight.memos import merge_marks, read_marks, write_marks_sheet, write_totals
+    if args.memo_marks:
+        try:
+            book, problems = merge_marks(book, read_marks(Path(args.memo_marks)))
+        except (OSError, ValueError) as error:
+            print(f"kpo-course grade: --memo-marks: {error}", file=sys.stderr)
+            return 2
+        for problem in problems:
+            print(f"kpo-course grade: --memo-marks: {problem} (left as it was)", file=sys.stderr)
     out = Path(args.out)
     book.write_csv(out)
     feedback = Path(args.feedback) if args.feedback else out.parent / "feedback"
@@ -307,6 +318,13 @@ def _grade(args: argparse.Namespace, extra: list[str]) -> int:
     histogram = out.with_name(f"{out.stem}_totals.png")
     save_histogram(book, histogram)
     print(summary(book, histogram=histogram, feedback=feedback, gradebook=out))
+    totals = write_totals(book, out.with_name(f"{out.stem}_totals.csv"))
+    print(f"Totals per student: {totals}")
+    sheet = out.with_name(f"{out.stem}_memo_marks.csv")
+    given = Path(args.memo_marks).resolve() if args.memo_marks else None
+    if any(row.verdict == "manual" for row in book.rows) and sheet.resolve() != given:
+        write_marks_sheet(book, sheet)  # never over the sheet just read: the instructor's marks stay theirs
+        print(f"Memo marks to fill in: {sheet} (then run again with --memo-marks {sheet})")
     return 0
 
 
@@ -332,7 +350,7 @@ def parser() -> argparse.ArgumentParser:
                                  description="Check Python, the packages, the ipywidgets/jupyterlab_widgets "
                                              "pair and the content files. Exit 1 and print the fix if "
                                              "something is wrong.")
-    doctor.add_argument("--language", choices=["en", "sv"], default="en", help="language of the report")
+    doctor.add_argument("--language", choices=list(LANGUAGES), default="en", help="language of the report")
     doctor.set_defaults(run=_doctor)
 
     build = commands.add_parser("build", help="write exercises/ from solutions/",
@@ -420,8 +438,9 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Run every submitted exercise notebook in its own kernel (on a temporary copy; the\n"
                     "submitted files are never changed) and write a gradebook CSV (student, notebook,\n"
-                    "question, points, max_points, verdict, message), one feedback page per student\n"
-                    "and a histogram of totals, then print a summary.\n\n"
+                    "question, points, max_points, verdict, message, misconception), one feedback page\n"
+                    "per student, CSV-stem_totals.csv (per student) and CSV-stem_memo_marks.csv (fill in,\n"
+                    "then grade again with --memo-marks) and a histogram of totals, then print a summary.\n\n"
                     "SUBMISSIONS is laid out either way (both may be mixed):\n"
                     "  SUBMISSIONS/alice/00_warmup.ipynb        one folder per student (subfolders are\n"
                     "  SUBMISSIONS/bob/00_warmup.ipynb          searched too: nbgrader's submitted/ works)\n"
@@ -453,7 +472,7 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument("--exercises", metavar="DIR",
                        help="exercise notebooks whose check cells are the source of truth (default: the "
                             "course's exercises/)")
-    grade.add_argument("--language", choices=["en", "sv"], default="en", help="language of the feedback")
+    grade.add_argument("--language", choices=list(LANGUAGES), default="en", help="language of the feedback")
     grade.add_argument("--no-prefork", action="store_true",
                        help="start a fresh Python for every kernel instead of forking a preloaded one (slower)")
     grade.add_argument("--notebook-timeout", type=float, default=600, metavar="SECONDS",
@@ -465,8 +484,14 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument("--unsafe-no-sandbox", action="store_true",
                        help="run student code WITHOUT isolation, with your rights (only for notebooks you "
                             "trust; needed where bubblewrap is missing, e.g. macOS or Windows)")
+    grade.add_argument("--memo-marks", metavar="CSV",
+                       help="memo marks filled in (the CSV-stem_memo_marks.csv sheet a run writes): merged into "
+                            "the gradebook, the totals and the feedback pages")
     grade.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     grade.set_defaults(run=_grade)
+
+    from .insight.command import add_parser as add_report
+    add_report(commands)
     return main_parser
 
 
