@@ -164,3 +164,21 @@ def test_a_widget_answers_a_click_in_voila(voila, page):
     explorer.scroll_into_view_if_needed()
     explorer.locator("select").select_option(index=5)
     explorer.locator(".kpo-case", has_text="Rio Tinto").first.wait_for(timeout=20_000)
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_lesson_runs_in_notebook_7_with_its_widgets(jupyter_server, browser, lesson):
+    """Notebook 7 (`jupyter notebook`): Run All, every lesson shows its widgets and no error."""
+    from lab import WIDGET, open_notebook, problems, run_all, shut_down_kernels
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        open_notebook(page, jupyter_server, f"lessons/{lesson}", app="notebooks")
+        run_all(page)
+        page.wait_for_selector(WIDGET, timeout=60_000)
+        assert page.locator(WIDGET).count() >= 1
+        assert problems(page) == []
+    finally:
+        context.close()
+        shut_down_kernels(jupyter_server)
