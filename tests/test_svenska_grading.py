@@ -1,7 +1,8 @@
 """Swedish exercises are graded alike: same check cells and ids, same marks.
 
 The Swedish editions (``solutions/sv/``, ``exercises/sv/``) are built from the English notebooks
-and the catalogs in ``locale/sv/``: only markdown differs, and the language cell says ``"sv"``.
+and the catalogs in ``locale/sv/``: markdown differs, the language cell says ``"sv"``, and a
+set-up cell may opt in to translation (Swedish number format).
 One batch grades every Swedish solution (full marks) and every Swedish exercise as handed out
 (zero), with the course in Swedish, so case data (labels, names) reaches the answers in Swedish.
 """
@@ -39,9 +40,12 @@ def test_swedish_solution_has_the_english_code_cells_and_grade_ids(swedish: Path
     assert [c.id for c in edition.cells] == [c.id for c in english.cells]
     ours, theirs = _code_cells(edition), _code_cells(english)
     assert ours.keys() == theirs.keys()
-    changed = [cell_id for cell_id in ours if ours[cell_id] != theirs[cell_id]]
-    # Only the language cell differs: it switches the course to Swedish.
+    translated = {c.id for c in english.cells if c.get("metadata", {}).get("kpo", {}).get("translate_code")}
+    changed = [cell_id for cell_id in ours if ours[cell_id] != theirs[cell_id] and cell_id not in translated]
+    # Only the language cell differs (it switches the course to Swedish), besides cells that opt in to
+    # translation (a number format); graded cells never do.
     assert len(changed) <= 1, changed
+    assert not any(theirs[cell_id][1].get("grade") for cell_id in translated)
     first_code = next(c for c in edition.cells if c.cell_type == "code")
     assert 'kpo.set_language("sv")' in first_code.source
     assert 'kpo.set_language("en")' not in first_code.source
