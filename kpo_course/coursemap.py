@@ -17,9 +17,9 @@ from .i18n import localize, tr
 
 @dataclass(frozen=True)
 class CourseMap:
-    """Rows of (lesson id, title, minutes, lesson file, exercise files); displays as a table."""
+    """Rows of (lesson id, title, minutes, lesson file, exercises as (file, title)); displays as a table."""
 
-    rows: tuple[tuple[str, str, int, str, tuple[str, ...]], ...]
+    rows: tuple[tuple[str, str, int, str, tuple[tuple[str, str], ...]], ...]
     base: Path
     edition: str | None = None  # "sv" when shown from lessons/sv/: link the Swedish notebooks
 
@@ -39,7 +39,7 @@ class CourseMap:
         head = (tr("Lesson", "Lektion"), tr("Minutes", "Minuter"), tr("Exercises", "Övningar"))
         body = "".join(
             f"<tr><td style='text-align:left'>{self._link(file, f'{lesson} · {title}')}</td><td>{minutes}</td>"
-            f"<td style='text-align:left'>{'<br>'.join(self._link(e, Path(e).stem) for e in exercises) or '–'}</td></tr>"
+            f"<td style='text-align:left'>{'<br>'.join(self._link(e, name) for e, name in exercises) or '–'}</td></tr>"
             for lesson, title, minutes, file, exercises in self.rows
         )
         header = "".join(f'<th style="text-align:left">{h}</th>' for h in head)
@@ -48,7 +48,7 @@ class CourseMap:
 
     def __repr__(self) -> str:
         return "\n".join(
-            f"{lesson}  {title} ({minutes} min): {file}; {', '.join(exercises) or '-'}"
+            f"{lesson}  {title} ({minutes} min): {file}; {', '.join(e for e, _ in exercises) or '-'}"
             for lesson, title, minutes, file, exercises in self.rows
         )
 
@@ -67,7 +67,7 @@ def course_map(root: Path | None = None) -> CourseMap:
             localize(lesson.title),
             lesson.minutes,
             lesson.file,
-            tuple(e.file for e in course.exercises if e.lesson == lesson.id),
+            tuple((e.file, localize(e.title)) for e in course.exercises if e.lesson == lesson.id),
         )
         for lesson in course.lessons
     )
