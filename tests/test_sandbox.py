@@ -446,3 +446,15 @@ def test_doctor_says_which_isolation_grading_has(monkeypatch):
     monkeypatch.setattr(sandbox, "find_isolation", lambda: missing)
     line = doctor.grading_isolation()
     assert "⚠" in line and "apt install bubblewrap" in line and "--unsafe-no-sandbox" in line
+
+
+def test_a_course_under_tmp_stays_visible_inside_the_sandbox():
+    """The scratch tmpfs is mounted at /tmp before any bind: a course (and its .venv) cloned under /tmp
+    is bound on top of it, not hidden by it (a CI clone in /tmp once could not start a single kernel)."""
+    from kpo_course.grading.sandbox import SCRATCH, bwrap_arguments
+
+    args = bwrap_arguments(None, scratch_mb=64)
+    tmpfs = args.index("--tmpfs")
+    assert args[tmpfs + 1] == SCRATCH
+    first_bind = min(i for i, a in enumerate(args) if a.startswith("--ro-bind"))
+    assert tmpfs < first_bind

@@ -89,7 +89,9 @@ def bwrap_arguments(connection_file: Path | None, *, scratch_mb: int, uid: int =
     given, is bound read-only at :data:`CACHE`, and matplotlib's font list in it (see
     :func:`prepare_cache`) into the kernel's matplotlib folder."""
     args = ["--unshare-all", "--unshare-user", "--disable-userns", "--uid", str(uid), "--gid", str(uid),
-            "--die-with-parent", "--new-session", "--hostname", "sandbox"]
+            "--die-with-parent", "--new-session", "--hostname", "sandbox",
+            # the scratch first: a course (and its .venv) that lives under /tmp is bound on top of it below
+            "--size", str(int(scratch_mb) * 2**20), "--tmpfs", SCRATCH]
     for folder in SYSTEM_FOLDERS:
         args += ["--ro-bind-try", folder, folder]
     for path in SYSTEM_FILES:
@@ -99,7 +101,6 @@ def bwrap_arguments(connection_file: Path | None, *, scratch_mb: int, uid: int =
     package = str(course_package())
     args += ["--ro-bind", package, package]
     args += ["--proc", "/proc", "--dev", "/dev",
-             "--size", str(int(scratch_mb) * 2**20), "--tmpfs", SCRATCH,
              "--dir", f"{SCRATCH}/home", "--dir", f"{SCRATCH}/work", "--dir", CONNECTION,
              "--chdir", f"{SCRATCH}/work"]
     if connection_file is not None:
