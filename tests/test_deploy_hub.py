@@ -118,7 +118,9 @@ c.Authenticator.allow_all = True
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = "{homes}/{{username}}"
 c.Spawner.cmd = [{str(BIN / "jupyterhub-singleuser")!r}]
-c.Spawner.args = ["--allow-root", "--ServerApp.default_url=/lab"]
+# 20 kernels starting at once on 2 cores answer their first kernel_info later than the default 60 s,
+# after which the server closes the kernel's websocket (seen once in CI): give them 300 s.
+c.Spawner.args = ["--allow-root", "--ServerApp.default_url=/lab", "--MappingKernelManager.kernel_info_timeout=300"]
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 240
 c.Spawner.http_timeout = 240
